@@ -1,0 +1,49 @@
+package dev.governor.api;
+
+import java.util.List;
+
+/**
+ * A failure a service reports to the caller as RFC 9457 problem+json. Services throw it;
+ * {@link ProblemMapper} is the only place that turns anything into an HTTP error body.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Violation> violations;
+
+    public ApiException(int status, String title, String detail, List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(404, "Not Found", what + " '" + id + "' does not exist", List.of());
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail, List.of());
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(400, "Invalid input", field + ": " + message, List.of(new Violation(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** One invalid field, named by its JSON path in the request, e.g. {@code action.impact.users}. */
+    public record Violation(String field, String message) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.governor.policy;
+
+/**
+ * The policy engine behind an interface: the rest of Governor never sees Drools or DMN.
+ * Implementations compile once and evaluate many times; {@link #evaluate} must be cheap,
+ * thread-safe, must not read files, and must never throw.
+ */
+public interface PolicyEngine {
+
+    Evaluation evaluate(EvaluationInput input);
+
+    /** The policy version in force: what was loaded, when, and its content hash. */
+    PolicySnapshot current();
+}
