@@ -1,0 +1,29 @@
+package dev.governor.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What {@code GET /v1/decisions/{id}} returns: the stored record of one decision. */
+public record DecisionRecord(
+        UUID decisionId,
+        String agentId,
+        String sessionId,
+        JsonNode request,
+        JsonNode response,
+        List<RuleFired> rulesFired,
+        List<TableRowMatched> tableRowsMatched,
+        List<String> errors,
+        String policyVersion,
+        OffsetDateTime decidedAt,
+        long latencyMicros) {
+
+    public record RuleFired(int seq, String file, String rule, String reasonCode, String outcome) {
+    }
+
+    public record TableRowMatched(int seq, String file, String table, String rowId, Integer row,
+                                  String reasonCode, String outcome) {
+    }
+}
