@@ -1,0 +1,216 @@
+package dev.governor.decision;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class DecisionResourceTest {
+
+    private static String registerAgent(String level, List<String> environments, List<String> permissions) {
+        String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", id, "owner", "alice@example.com", "task", "test agent",
+                        "autonomyLevel", level, "environments", environments, "permissions", permissions))
+                .post("/v1/agents")
+                .then().statusCode(201);
+        return id;
+    }
+
+    private static Map<String, Object> action(String type, String environment, int users, String rollbackPlan) {
+        var action = new java.util.HashMap<String, Object>();
+        action.put("type", type);
+        action.put("environment", environment);
+        action.put("target", "env/payments-prod");
+        action.put("impact", Map.of("records", 0, "users", users, "monetaryValue", 0));
+        if (rollbackPlan != null) {
+            action.put("rollbackPlan", rollbackPlan);
+        }
+        return action;
+    }
+
+    private static ValidatableResponse decide(String agentId, Map<String, Object> action) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("agentId", agentId, "sessionId", "run-42", "action", action,
+                        "reasoning", Map.of("goal", "fix config", "prompt", "the prompt text",
+                                "rationale", "fastest path", "alternatives", List.of("edit the value"),
+                                "toolCall", Map.of("tool", "kubectl", "args", List.of("delete", "env")))))
+                .post("/v1/decisions")
+                .then();
+    }
+
+    @Test
+    void configFixerDeletingProductionIsDeniedForMissingPermission() {
+        String agent = registerAgent("ROUTINE", List.of("sandbox", "production"), List.of("config:*", "service:read"));
+
+        decide(agent, action("environment.delete", "production", 4000, "recreate from snapshot snap-123"))
+                .statusCode(200)
+                .body("decisionId", notNullValue())
+                .body("outcome", org.hamcrest.Matchers.is("DENY"))
+                .body("reversibility", org.hamcrest.Matchers.is("IRREVERSIBLE"))
+                .body("reasons.code", hasItem("PERMISSION_NOT_GRANTED"))
+                .body("reasons.source", everyItem(matchesPattern("^(rules|decision-tables)/.+#.+$")))
+                .body("policyVersion", startsWith("sha256:"))
+                .body("approval", nullValue());
+    }
+
+    @Test
+    void irreversibleProductionActionOpensPendingApprovalEvenForAutonomousAgent() {
+        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("*:*"));
+
+        decide(agent, action("environment.delete", "production", 4000, "recreate from snapshot snap-123"))
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("REQUIRE_APPROVAL"))
+                .body("reasons.code", hasItem("IRREVERSIBLE_ACTION"))
+                .body("approval.id", notNullValue())
+                .body("approval.status", org.hamcrest.Matchers.is("PENDING"))
+                .body("approval.expiresAt", notNullValue());
+    }
+
+    @Test
+    void unknownAgentIsDenied() {
+        decide("nobody-" + UUID.randomUUID().toString().substring(0, 8), action("config.update", "sandbox", 0, null))
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("DENY"))
+                .body("reasons.code", hasItem("UNKNOWN_AGENT"));
+    }
+
+    @Test
+    void suspendedAgentIsDenied() {
+        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "drifting"))
+                .post("/v1/agents/{id}/suspend", agent).then().statusCode(200);
+
+        decide(agent, action("config.update", "sandbox", 0, null))
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("DENY"))
+                .body("reasons.code", hasItem("AGENT_SUSPENDED"));
+    }
+
+    @Test
+    void freezeDeniesMutationsButLetsReadsPass() {
+        String environment = "frozen-" + UUID.randomUUID().toString().substring(0, 8);
+        String agent = registerAgent("AUTONOMOUS", List.of(environment), List.of("*:*"));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("environment", environment, "from", now.minusMinutes(5).toString(),
+                        "until", now.plusHours(2).toString(), "reason", "quarter-end code freeze"))
+                .post("/v1/freezes").then().statusCode(201);
+
+        decide(agent, action("database.drop", environment, 1200, "restore from backup"))
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("DENY"))
+                .body("reasons.code", hasItem("CODE_FREEZE"));
+        decide(agent, action("data.read", environment, 0, null))
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("ALLOW"))
+                .body("reasons.code", not(hasItem("CODE_FREEZE")));
+    }
+
+    @Test
+    void storedRecordKeepsRequestReasoningFiringsAndVersion() {
+        String agent = registerAgent("ACT_WITH_APPROVAL", List.of("sandbox"), List.of("config:update"));
+        String id = decide(agent, action("config.update", "sandbox", 10, null))
+                .statusCode(200).extract().path("decisionId");
+        String version = given().get("/v1/policies").then().statusCode(200).extract().path("version");
+
+        given().get("/v1/decisions/{id}", id).then()
+                .statusCode(200)
+                .body("decisionId", org.hamcrest.Matchers.is(id))
+                .body("agentId", org.hamcrest.Matchers.is(agent))
+                .body("request.reasoning.prompt", org.hamcrest.Matchers.is("the prompt text"))
+                .body("request.reasoning.toolCall.tool", org.hamcrest.Matchers.is("kubectl"))
+                .body("response.outcome", org.hamcrest.Matchers.is("REQUIRE_APPROVAL"))
+                .body("response.approval.status", org.hamcrest.Matchers.is("PENDING"))
+                .body("tableRowsMatched.file", hasItem("decision-tables/governance-gate.dmn"))
+                .body("tableRowsMatched.rowId", everyItem(notNullValue()))
+                .body("rulesFired.rule", hasItem(notNullValue()))
+                .body("policyVersion", org.hamcrest.Matchers.is(version))
+                .body("latencyMicros", notNullValue())
+                .body("decidedAt", notNullValue());
+    }
+
+    @Test
+    void policiesListTheLoadedFiles() {
+        given().get("/v1/policies").then()
+                .statusCode(200)
+                .body("version", matchesPattern("^sha256:[0-9a-f]{64}$"))
+                .body("loadedAt", notNullValue())
+                .body("files.path", hasItem("decision-tables/governance-gate.dmn"))
+                .body("files.path", hasItem(endsWith(".xlsx")))
+                .body("files.path", hasItem(endsWith(".drl")))
+                .body("files.kind", hasItem("DMN"));
+    }
+
+    private static org.hamcrest.Matcher<String> endsWith(String suffix) {
+        return org.hamcrest.Matchers.endsWith(suffix);
+    }
+
+    @Test
+    void unknownDecisionIs404ProblemJson() {
+        given().get("/v1/decisions/{id}", UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.is(404));
+        given().get("/v1/decisions/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void invalidRequestsNameTheField() {
+        String agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+
+        given().contentType(ContentType.JSON).body(Map.of("agentId", agent))
+                .post("/v1/decisions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("action"));
+
+        decide(agent, action("config.update", "sandbox", -1, null))
+                .statusCode(400)
+                .body("violations.field", hasItem("action.impact.users"));
+
+        decide(agent, action("Config Update", "sandbox", 0, null))
+                .statusCode(400)
+                .body("violations.field", hasItem("action.type"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent, "outcome", "ALLOW", "action", action("config.update", "sandbox", 0, null)))
+                .post("/v1/decisions").then()
+                .statusCode(400)
+                .body("violations.field", hasItem("outcome"));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"agentId\": \"" + agent + "\", \"action\": {\"type\": \"config.update\", "
+                        + "\"environment\": \"sandbox\", \"impact\": {\"users\": \"many\"}}}")
+                .post("/v1/decisions").then()
+                .statusCode(400)
+                .body("violations.field", hasItem("action.impact.users"));
+
+        given().contentType(ContentType.TEXT).body("hello")
+                .post("/v1/decisions").then()
+                .statusCode(415).contentType("application/problem+json");
+
+        given().contentType(ContentType.JSON).body("{\"agentId\": ")
+                .post("/v1/decisions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("$", not(hasKey("stackTrace")))
+                .body("detail", not(containsString("Exception")));
+    }
+}
