@@ -32,15 +32,25 @@ final class JsonErrors {
         if (e instanceof MismatchedInputException m) {
             return mismatch(m);
         }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof StreamReadException s) {
+            // A syntax error met while binding: the binder knows the path, the parser the problem.
+            return syntax(s, FieldPaths.of(m.getPath()));
+        }
         if (e instanceof JsonMappingException m) {
             return new ApiException.Violation(FieldPaths.of(m.getPath()), "invalid value");
         }
-        if (e instanceof StreamReadException s && s.getOriginalMessage() != null
-                && s.getOriginalMessage().startsWith("Duplicate field")) {
-            String field = s.getProcessor() == null ? "" : FieldPaths.of(s.getProcessor().getParsingContext());
-            return new ApiException.Violation(field, "duplicate field");
+        if (e instanceof StreamReadException s) {
+            return syntax(s, s.getProcessor() == null ? "" : FieldPaths.of(s.getProcessor().getParsingContext()));
         }
         return new ApiException.Violation("", "malformed JSON" + at(e.getLocation()));
+    }
+
+    private static ApiException.Violation syntax(StreamReadException e, String path) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            return new ApiException.Violation(withDuplicate(path, message), "duplicate field");
+        }
+        return new ApiException.Violation(path, "malformed JSON" + at(e.getLocation()));
     }
 
     private static ApiException.Violation mismatch(MismatchedInputException e) {
@@ -49,13 +59,31 @@ final class JsonErrors {
         if (message.startsWith("Trailing token")) {
             return new ApiException.Violation(field, "unexpected content after the JSON value");
         }
+        if (message.contains("end-of-input")) {
+            return new ApiException.Violation(field, "malformed JSON: unexpected end of input");
+        }
         JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-        if (token == JsonToken.VALUE_NULL) {
+        // Creator-bound fields fail after the parser has moved on, so the message is the only witness.
+        if (token == JsonToken.VALUE_NULL || message.contains("`null`")) {
             return new ApiException.Violation(field, "must not be null");
         }
         String expected = expected(e.getTargetType());
         String got = token == null ? "" : ", got " + kind(token);
         return new ApiException.Violation(field, expected == null ? "invalid value" + got : "must be " + expected + got);
+    }
+
+    /** The parser context may stop at the enclosing object; the message names the key itself. */
+    private static String withDuplicate(String path, String message) {
+        int start = message.indexOf('\'');
+        int end = message.lastIndexOf('\'');
+        if (start < 0 || end <= start) {
+            return path;
+        }
+        String name = message.substring(start + 1, end);
+        if (path.equals(name) || path.endsWith("." + name)) {
+            return path;
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String expected(Class<?> type) {
