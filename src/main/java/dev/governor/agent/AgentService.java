@@ -4,6 +4,7 @@ import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
@@ -79,7 +80,7 @@ public class AgentService {
     public Agent replace(String id, AgentSpec spec) {
         AgentEntity agent = load(id);
         apply(agent, spec);
-        return Agent.of(agent);
+        return saved(agent);
     }
 
     @Transactional
@@ -91,7 +92,7 @@ public class AgentService {
         agent.suspended = true;
         agent.suspendedReason = reason.trim();
         agent.updatedAt = now();
-        return Agent.of(agent);
+        return saved(agent);
     }
 
     @Transactional
@@ -103,6 +104,16 @@ public class AgentService {
         agent.suspended = false;
         agent.suspendedReason = null;
         agent.updatedAt = now();
+        return saved(agent);
+    }
+
+    /** Flushes here, not at commit, so a concurrent edit surfaces as 409 instead of a failed commit. */
+    private Agent saved(AgentEntity agent) {
+        try {
+            agents.flush();
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("Agent '" + agent.id + "' was changed concurrently; read it and retry");
+        }
         return Agent.of(agent);
     }
 

@@ -85,7 +85,11 @@ public class FreezeService {
         if (!freeze.endsAt.isAfter(now)) {
             throw ApiException.conflict("Freeze '" + id + "' already ended at " + freeze.endsAt);
         }
-        freeze.liftedAt = now;
+        // Conditional update: of two concurrent lifts exactly one wins, the other gets 409.
+        if (freezes.update("liftedAt = ?1 where id = ?2 and liftedAt is null", now, freeze.id) == 0) {
+            throw ApiException.conflict("Freeze '" + id + "' was already lifted");
+        }
+        freezes.getEntityManager().refresh(freeze);
         return Freeze.of(freeze, now);
     }
 
