@@ -1,0 +1,24 @@
+package dev.governor.agent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An agent as the API shows it; environments and permissions are sorted for stable output. */
+public record Agent(
+        String id,
+        String owner,
+        String task,
+        AutonomyLevel autonomyLevel,
+        List<String> environments,
+        List<String> permissions,
+        boolean suspended,
+        String suspendedReason,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static Agent of(AgentEntity e) {
+        return new Agent(e.id, e.owner, e.task, e.autonomyLevel,
+                e.environments.stream().sorted().toList(), e.permissions.stream().sorted().toList(),
+                e.suspended, e.suspendedReason, e.createdAt, e.updatedAt);
+    }
+}

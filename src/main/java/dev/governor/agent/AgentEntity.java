@@ -1,0 +1,64 @@
+package dev.governor.agent;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Persistent form of an agent; never leaves this package (the service hands out {@link Agent}). */
+@Entity
+@Table(name = "agents")
+class AgentEntity {
+
+    @Id
+    String id;
+
+    @Column(nullable = false)
+    String owner;
+
+    String task;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "autonomy_level", nullable = false)
+    AutonomyLevel autonomyLevel;
+
+    @Column(nullable = false)
+    boolean suspended;
+
+    @Column(name = "suspended_reason")
+    String suspendedReason;
+
+    // Lazy, with batch loading for lists; single-agent reads fetch-join both sets in one query.
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "agent_environments", joinColumns = @JoinColumn(name = "agent_id"))
+    @Column(name = "environment", nullable = false)
+    @BatchSize(size = 100)
+    Set<String> environments = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "agent_permissions", joinColumns = @JoinColumn(name = "agent_id"))
+    @Column(name = "permission", nullable = false)
+    @BatchSize(size = 100)
+    Set<String> permissions = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Version
+    long version;
+}

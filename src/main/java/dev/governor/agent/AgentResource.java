@@ -1,0 +1,82 @@
+package dev.governor.agent;
+
+import dev.governor.api.ApiException;
+import dev.governor.api.PageRequest;
+import dev.governor.api.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+
+/** Agents: who may act, for whom, and how far. */
+@Path("/v1/agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+    private final AgentService service;
+
+    public AgentResource(AgentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<Agent> create(@Valid @NotNull AgentRequest body) {
+        Agent agent = service.create(body.id(), body.spec());
+        return RestResponse.ResponseBuilder.<Agent>created(UriBuilder.fromResource(AgentResource.class).path(agent.id()).build())
+                .entity(agent).build();
+    }
+
+    /** Sorted by id; {@code X-Total-Count} carries the number of matches across all pages. */
+    @GET
+    public RestResponse<List<Agent>> list(@QueryParam("owner") String owner,
+                                          @QueryParam("suspended") String suspended,
+                                          @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
+        var filter = new AgentRepository.AgentFilter(owner, QueryParams.bool("suspended", suspended));
+        PageRequest paging = PageRequest.of(page, size);
+        return RestResponse.ResponseBuilder.ok(service.list(filter, paging))
+                .header("X-Total-Count", service.count(filter))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Agent get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Agent replace(@PathParam("id") String id, @Valid @NotNull AgentUpdate body) {
+        if (body.id() != null && !body.id().equals(id)) {
+            throw ApiException.invalid("id", "must match the id in the path, or be left out");
+        }
+        return service.replace(id, body.spec());
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Agent suspend(@PathParam("id") String id, @Valid @NotNull SuspendRequest body) {
+        return service.suspend(id, body.reason());
+    }
+
+    @POST
+    @Path("{id}/resume")
+    public Agent resume(@PathParam("id") String id) {
+        return service.resume(id);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.governor.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Locale;
+
+/** An RFC 9457 problem details body; only {@link ProblemMapper} writes it. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<ApiException.Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem {
+        violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    public static Problem of(int status, String title, String detail, List<ApiException.Violation> violations) {
+        return new Problem(typeFor(title), title, status, detail, violations);
+    }
+
+    /** A stable, machine-readable type derived from the title, e.g. {@code urn:governor:problem:invalid-input}. */
+    static String typeFor(String title) {
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return "urn:governor:problem:" + slug;
+    }
+}

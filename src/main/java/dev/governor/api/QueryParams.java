@@ -1,0 +1,34 @@
+package dev.governor.api;
+
+/** Strict parsing of optional query parameters; a bad value is a 400 naming the parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the same answer as an out-of-range number
+        }
+        throw ApiException.invalid(name, "must be an integer between " + min + " and " + max);
+    }
+
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.invalid(name, "must be true or false");
+        };
+    }
+}

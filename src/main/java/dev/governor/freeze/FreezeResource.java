@@ -1,0 +1,66 @@
+package dev.governor.freeze;
+
+import dev.governor.api.PageRequest;
+import dev.governor.api.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+
+/** Freezes: protective windows in which no mutating action may run in an environment. */
+@Path("/v1/freezes")
+@Produces(MediaType.APPLICATION_JSON)
+public class FreezeResource {
+
+    private final FreezeService service;
+
+    public FreezeResource(FreezeService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<Freeze> create(@Valid @NotNull FreezeRequest body) {
+        Freeze freeze = service.create(body);
+        return RestResponse.ResponseBuilder.<Freeze>created(
+                UriBuilder.fromResource(FreezeResource.class).path(freeze.id().toString()).build())
+                .entity(freeze).build();
+    }
+
+    /** Newest first; {@code ?active=true} keeps those in force now. {@code X-Total-Count} counts all pages. */
+    @GET
+    public RestResponse<List<Freeze>> list(@QueryParam("active") String active,
+                                           @QueryParam("environment") String environment,
+                                           @QueryParam("page") String page,
+                                           @QueryParam("size") String size) {
+        var filter = new FreezeRepository.FreezeFilter(QueryParams.bool("active", active), environment);
+        PageRequest paging = PageRequest.of(page, size);
+        return RestResponse.ResponseBuilder.ok(service.list(filter, paging))
+                .header("X-Total-Count", service.count(filter))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Freeze get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    /** Lifts the freeze early and answers with its final state. */
+    @DELETE
+    @Path("{id}")
+    public Freeze lift(@PathParam("id") String id) {
+        return service.lift(id);
+    }
+}
