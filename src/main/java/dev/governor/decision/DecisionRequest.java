@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.governor.api.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

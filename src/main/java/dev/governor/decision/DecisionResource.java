@@ -26,8 +26,8 @@ public class DecisionResource {
     /** The call every agent makes before every step. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public DecisionResponse decide(@NotNull @Valid DecisionRequest request) {
-        return decisions.decide(request);
+    public DecisionResponse decide(@NotNull @Valid DecisionRequest body) {
+        return decisions.decide(body);
     }
 
     @GET

@@ -92,6 +92,6 @@ public class DecisionService {
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
         return new EvaluationInput(request.agentId(), agents.facts(request.agentId()).orElse(null),
-                actionFacts, inputs, freezes.activeAt(now), now);
+                actionFacts, inputs, freezes.activeAt(now, action.environment()), now);
     }
 }
