@@ -14,6 +14,11 @@ import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidatorFactory;
 import org.kie.internal.io.ResourceFactory;
 
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.parsers.SAXParserFactory;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +84,11 @@ final class DmnLoader {
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {
             for (Source s : sources) {
+                Problem xml = wellFormed(s);
+                if (xml != null) {
+                    problems.add(xml);
+                    continue;
+                }
                 for (DMNMessage m : validator.validate(new StringReader(s.text()),
                         VALIDATE_SCHEMA, VALIDATE_MODEL, ANALYZE_DECISION_TABLE)) {
                     if (m.getSeverity() == DMNMessage.Severity.ERROR) {
@@ -90,6 +100,22 @@ final class DmnLoader {
             validator.dispose();
         }
         return problems;
+    }
+
+    /** The KIE validator reports broken XML without a line number; a plain parser gives one. */
+    private static Problem wellFormed(Source s) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(new ByteArrayInputStream(s.bytes()), new DefaultHandler());
+            return null;
+        } catch (SAXParseException e) {
+            return new Problem(s.path(), "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
+                    "not well-formed XML: " + e.getMessage());
+        } catch (Exception e) {
+            return new Problem(s.path(), null, "cannot be parsed as XML: " + e.getMessage());
+        }
     }
 
     private static String location(DMNMessage m) {
