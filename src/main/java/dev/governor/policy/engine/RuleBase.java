@@ -32,8 +32,10 @@ import java.util.Map;
  */
 record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
 
-    private static final String RESOURCES = "src/main/resources/";
-    private static final String GENERATED = ".drl";
+    // KIE paths mirror the shipped packages (governor.rules, governor.tables) so that KIE does not
+    // warn about package/folder mismatches; policy paths are mapped back for every message.
+    private static final String RULES_PATH = "src/main/resources/governor/rules/";
+    private static final String TABLES_PATH = "src/main/resources/governor/tables/";
 
     /** A DRL rule, or a spreadsheet row ({@code table} and {@code row} set). */
     record RuleOrigin(String file, String table, Integer row) {
@@ -45,16 +47,21 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
     static RuleBase compile(PolicyFiles files) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> generated = new HashMap<>();
+        Map<String, String> policyPaths = new HashMap<>();
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         for (Source drl : files.of(Kind.DRL)) {
-            kfs.write(RESOURCES + drl.path(), drl.bytes());
+            String kiePath = RULES_PATH + fileName(drl.path());
+            policyPaths.put(kiePath, drl.path());
+            kfs.write(kiePath, drl.bytes());
         }
         for (Source xlsx : files.of(Kind.XLSX)) {
             try {
                 String text = new SpreadsheetCompiler().compile(new ByteArrayInputStream(xlsx.bytes()), InputType.XLS);
+                String kiePath = TABLES_PATH + fileName(xlsx.path()) + ".drl";
                 generated.put(xlsx.path(), text);
-                kfs.write(RESOURCES + xlsx.path() + GENERATED, text);
+                policyPaths.put(kiePath, xlsx.path());
+                kfs.write(kiePath, text);
             } catch (RuntimeException e) {
                 problems.add(new Problem(xlsx.path(), null, "not a readable decision table: " + rootMessage(e)));
             }
@@ -63,13 +70,13 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
 
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(m, generated));
+            problems.add(problem(m, generated, policyPaths));
         }
         if (!problems.isEmpty()) throw new PolicyLoadException(problems);
 
         KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
         requireDecisionGlobal(kieBase);
-        return new RuleBase(kieBase, origins(kieBase, generated));
+        return new RuleBase(kieBase, origins(kieBase, generated, policyPaths));
     }
 
     private static void requireDecisionGlobal(KieBase kieBase) {
@@ -82,39 +89,47 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
         }
     }
 
-    private static Map<String, RuleOrigin> origins(KieBase kieBase, Map<String, String> generated) {
+    private static Map<String, RuleOrigin> origins(KieBase kieBase, Map<String, String> generated,
+                                                   Map<String, String> policyPaths) {
         Map<String, Integer> rows = new HashMap<>();
         generated.values().forEach(drl -> rows.putAll(SpreadsheetRows.ruleRows(drl)));
         Map<String, RuleOrigin> origins = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String path = rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? impl.getResource().getSourcePath() : null;
+                        ? policyPath(policyPaths, impl.getResource().getSourcePath()) : null;
                 origins.put(rule.getName(), origin(path, rule.getName(), rows));
             }
         }
         return Map.copyOf(origins);
     }
 
-    private static RuleOrigin origin(String sourcePath, String ruleName, Map<String, Integer> rows) {
-        if (sourcePath == null) return new RuleOrigin("rules", null, null);
-        String path = sourcePath.startsWith(RESOURCES) ? sourcePath.substring(RESOURCES.length()) : sourcePath;
-        if (path.endsWith(".xlsx" + GENERATED)) {
-            String file = path.substring(0, path.length() - GENERATED.length());
-            String name = file.substring(file.lastIndexOf('/') + 1);
-            return new RuleOrigin(file, name.substring(0, name.length() - ".xlsx".length()), rows.get(ruleName));
+    private static RuleOrigin origin(String path, String ruleName, Map<String, Integer> rows) {
+        if (path == null) return new RuleOrigin("rules", null, null);
+        if (path.endsWith(".xlsx")) {
+            String name = fileName(path);
+            return new RuleOrigin(path, name.substring(0, name.length() - ".xlsx".length()), rows.get(ruleName));
         }
         return new RuleOrigin(path, null, null);
     }
 
-    private static Problem problem(Message m, Map<String, String> generated) {
-        String path = m.getPath() == null ? "rules" : m.getPath();
-        if (path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
-        if (path.endsWith(".xlsx" + GENERATED)) {
-            String file = path.substring(0, path.length() - GENERATED.length());
-            return new Problem(file, SpreadsheetRows.locate(generated.get(file), m.getLine()), oneLine(m.getText()));
+    private static Problem problem(Message m, Map<String, String> generated, Map<String, String> policyPaths) {
+        String path = m.getPath() == null ? "rules" : policyPath(policyPaths, m.getPath());
+        if (generated.containsKey(path)) {
+            return new Problem(path, SpreadsheetRows.locate(generated.get(path), m.getLine()), oneLine(m.getText()));
         }
         return new Problem(path, m.getLine() > 0 ? "line " + m.getLine() : null, oneLine(m.getText()));
+    }
+
+    /** KIE reports a resource's path with or without the src/main/resources/ prefix. */
+    private static String policyPath(Map<String, String> policyPaths, String kiePath) {
+        String path = policyPaths.get(kiePath);
+        if (path == null) path = policyPaths.get("src/main/resources/" + kiePath);
+        return path == null ? kiePath : path;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String oneLine(String text) {
