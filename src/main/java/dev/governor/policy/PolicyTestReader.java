@@ -1,0 +1,168 @@
+package dev.governor.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.governor.agent.AutonomyLevel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code policy-tests/*.yaml}. Times are ISO-8601 or relative to the case's {@code now}
+ * ({@code -3h}, {@code +5m}, {@code -30s}, {@code -2d}, {@code now}). Unknown keys are errors, so
+ * a misspelt expectation cannot silently pass.
+ */
+final class PolicyTestReader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern RELATIVE = Pattern.compile("^([+-])(\\d+)([smhd])$");
+
+    private PolicyTestReader() {
+    }
+
+    static List<PolicyTestCase> read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String name = file.getFileName().toString();
+        if (root == null || !root.has("cases")) throw new IllegalArgumentException(name + ": needs a 'cases' list");
+        allow(root, name, "description", "now", "cases");
+        Instant fileNow = root.has("now") ? Instant.parse(root.get("now").asText()) : null;
+        List<PolicyTestCase> cases = new ArrayList<>();
+        for (JsonNode c : root.get("cases")) {
+            String caseName = text(c, "name");
+            String where = name + " :: " + caseName;
+            try {
+                allow(c, where, "name", "description", "given", "expect");
+                cases.add(new PolicyTestCase(name, caseName, given(c.get("given"), fileNow, where), expect(c.get("expect"), where)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return cases;
+    }
+
+    private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
+        if (g == null) throw new IllegalArgumentException("'given' is missing");
+        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes");
+        Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
+        JsonNode a = g.get("agent");
+        EvaluationInput.AgentFacts agent = null;
+        if (a != null && !a.isNull()) {
+            allow(a, where + " agent", "id", "suspended", "autonomyLevel", "environments", "permissions");
+            agent = new EvaluationInput.AgentFacts(text(a, "id"), a.path("suspended").asBoolean(false),
+                    a.hasNonNull("autonomyLevel") ? AutonomyLevel.valueOf(a.get("autonomyLevel").asText()) : null, strings(a.get("environments")),
+                    strings(a.get("permissions")));
+        }
+        String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
+        return new EvaluationInput(agentId, agent, action(g.get("action"), where), inputs(g.get("inputs"), now, where),
+                freezes(g.get("freezes"), now, where), now);
+    }
+
+    private static EvaluationInput.ActionFacts action(JsonNode a, String where) {
+        if (a == null) throw new IllegalArgumentException("'given.action' is missing");
+        allow(a, where + " action", "type", "environment", "target", "impact", "rollbackPlan");
+        JsonNode impact = a.path("impact");
+        if (!impact.isMissingNode()) allow(impact, where + " impact", "records", "users", "monetaryValue");
+        return new EvaluationInput.ActionFacts(text(a, "type"), optional(a, "environment"), optional(a, "target"),
+                impact.path("records").asLong(0), impact.path("users").asLong(0),
+                new BigDecimal(impact.path("monetaryValue").asText("0")), optional(a, "rollbackPlan"));
+    }
+
+    private static List<EvaluationInput.InputFacts> inputs(JsonNode list, Instant now, String where) {
+        List<EvaluationInput.InputFacts> out = new ArrayList<>();
+        if (list == null) return out;
+        for (JsonNode i : list) {
+            allow(i, where + " input", "source", "metric", "value", "observedAt");
+            BigDecimal value = i.hasNonNull("value") ? new BigDecimal(i.get("value").asText()) : null;
+            out.add(new EvaluationInput.InputFacts(text(i, "source"), text(i, "metric"), value,
+                    time(text(i, "observedAt"), now)));
+        }
+        return out;
+    }
+
+    /** Like the real caller, passes on only the freezes whose window contains {@code now}. */
+    private static List<EvaluationInput.FreezeFacts> freezes(JsonNode list, Instant now, String where) {
+        List<EvaluationInput.FreezeFacts> out = new ArrayList<>();
+        if (list == null) return out;
+        int n = 0;
+        for (JsonNode f : list) {
+            allow(f, where + " freeze", "id", "environment", "from", "until", "reason");
+            Instant from = f.has("from") ? time(f.get("from").asText(), now) : now.minus(Duration.ofHours(1));
+            Instant until = f.has("until") ? time(f.get("until").asText(), now) : now.plus(Duration.ofHours(1));
+            n++;
+            if (!from.isAfter(now) && until.isAfter(now)) {
+                out.add(new EvaluationInput.FreezeFacts(f.path("id").asText("freeze-" + n), text(f, "environment"),
+                        from, until, f.path("reason").asText("freeze")));
+            }
+        }
+        return out;
+    }
+
+    private static PolicyTestCase.Expectation expect(JsonNode e, String where) {
+        if (e == null || !e.has("outcome")) throw new IllegalArgumentException("'expect.outcome' is missing");
+        allow(e, where + " expect", "outcome", "reversibility", "blastRadius", "reasons", "absentReasons", "sources");
+        return new PolicyTestCase.Expectation(Outcome.valueOf(e.get("outcome").asText()),
+                e.has("reversibility") ? Reversibility.valueOf(e.get("reversibility").asText()) : null,
+                e.has("blastRadius") ? BlastRadius.valueOf(e.get("blastRadius").asText()) : null,
+                List.copyOf(strings(e.get("reasons"))), List.copyOf(strings(e.get("absentReasons"))),
+                List.copyOf(strings(e.get("sources"))));
+    }
+
+    static Instant time(String value, Instant now) {
+        if ("now".equals(value)) return now;
+        Matcher m = RELATIVE.matcher(value);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(2));
+            Duration d = switch (m.group(3)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            return "-".equals(m.group(1)) ? now.minus(d) : now.plus(d);
+        }
+        return OffsetDateTime.parse(value).toInstant();
+    }
+
+    private static void allow(JsonNode node, String where, String... keys) {
+        Set<String> allowed = Set.of(keys);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (allowed: " + allowed + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String key) {
+        if (!node.hasNonNull(key)) throw new IllegalArgumentException("'" + key + "' is missing");
+        return node.get(key).asText();
+    }
+
+    private static String optional(JsonNode node, String key) {
+        return node.hasNonNull(key) ? node.get(key).asText() : null;
+    }
+
+    private static Set<String> strings(JsonNode list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list != null) list.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.governor.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs policy scenarios against an engine: used by the unit tests and by the policy-test CLI.
+ * Pure: no Quarkus, no HTTP, no database.
+ */
+public final class PolicyTestRunner {
+
+    private final PolicyEngine engine;
+
+    public PolicyTestRunner(PolicyEngine engine) {
+        this.engine = engine;
+    }
+
+    /** What a case produced and every way it differs from the expectation (empty = passed). */
+    public record Result(PolicyTestCase testCase, Evaluation actual, List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+
+        public String describe() {
+            String reasons = actual.reasons().stream()
+                    .map(r -> "  " + r.outcome() + " " + r.code() + " [" + r.source() + "] " + r.message())
+                    .collect(Collectors.joining("\n"));
+            return testCase.file() + " :: " + testCase.name() + (passed() ? " passed" : " FAILED:\n  - "
+                    + String.join("\n  - ", failures)) + "\nactual: " + actual.outcome() + ", "
+                    + actual.reversibility() + ", " + actual.blastRadius() + "\nreasons:\n" + reasons
+                    + (actual.errors().isEmpty() ? "" : "\nerrors: " + actual.errors());
+        }
+    }
+
+    /** Every case of every {@code *.yaml}/{@code *.yml} file in the directory, files in name order. */
+    public static List<PolicyTestCase> readAll(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<PolicyTestCase> cases = new ArrayList<>();
+            for (Path file : files.filter(PolicyTestRunner::isYaml).sorted().toList()) {
+                cases.addAll(PolicyTestReader.read(file));
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read policy tests in " + dir, e);
+        }
+    }
+
+    public Result run(PolicyTestCase testCase) {
+        Evaluation actual = engine.evaluate(testCase.input());
+        return new Result(testCase, actual, check(testCase.expect(), actual));
+    }
+
+    public List<Result> runAll(List<PolicyTestCase> cases) {
+        return cases.stream().map(this::run).toList();
+    }
+
+    static List<String> check(PolicyTestCase.Expectation expect, Evaluation actual) {
+        List<String> failures = new ArrayList<>();
+        if (expect.outcome() != actual.outcome()) {
+            failures.add("outcome: expected " + expect.outcome() + " but was " + actual.outcome());
+        }
+        if (expect.reversibility() != null && expect.reversibility() != actual.reversibility()) {
+            failures.add("reversibility: expected " + expect.reversibility() + " but was " + actual.reversibility());
+        }
+        if (expect.blastRadius() != null && expect.blastRadius() != actual.blastRadius()) {
+            failures.add("blastRadius: expected " + expect.blastRadius() + " but was " + actual.blastRadius());
+        }
+        List<String> codes = actual.reasons().stream().map(Evaluation.Reason::code).toList();
+        for (String code : expect.reasons()) {
+            if (!codes.contains(code)) failures.add("reason " + code + " expected but absent; reasons were " + codes);
+        }
+        for (String code : expect.absentReasons()) {
+            if (codes.contains(code)) failures.add("reason " + code + " must not be present");
+        }
+        List<String> sources = actual.reasons().stream().map(Evaluation.Reason::source).toList();
+        for (String source : expect.sources()) {
+            if (!sources.contains(source)) failures.add("source " + source + " expected but absent; sources were " + sources);
+        }
+        return failures;
+    }
+
+    private static boolean isYaml(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.governor.policy.engine;
+
+import dev.governor.policy.PolicyLoadException;
+import dev.governor.policy.PolicyLoadException.Problem;
+import dev.governor.policy.engine.PolicyFiles.Kind;
+import dev.governor.policy.engine.PolicyFiles.Source;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.validation.DMNValidator;
+import org.kie.dmn.validation.DMNValidatorFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.parsers.SAXParserFactory;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.kie.dmn.validation.DMNValidator.Validation.ANALYZE_DECISION_TABLE;
+import static org.kie.dmn.validation.DMNValidator.Validation.VALIDATE_MODEL;
+import static org.kie.dmn.validation.DMNValidator.Validation.VALIDATE_SCHEMA;
+
+/** Validates and compiles the DMN files into one shared runtime; all problems are reported at once. */
+final class DmnLoader {
+
+    /** The tables the evaluation flow consults, by file name, and the decision each must contain. */
+    static final Map<String, String> REQUIRED = Map.of(
+            "reversibility.dmn", DmnTables.REVERSIBILITY,
+            "blast-radius.dmn", DmnTables.BLAST_RADIUS,
+            "governance-gate.dmn", DmnTables.GATE);
+
+    private DmnLoader() {
+    }
+
+    static DmnTables load(PolicyFiles files) {
+        List<Source> sources = files.of(Kind.DMN);
+        List<Problem> problems = new ArrayList<>(validate(sources));
+        if (!problems.isEmpty()) throw new PolicyLoadException(problems);
+
+        List<Resource> resources = sources.stream()
+                .map(s -> ResourceFactory.newByteArrayResource(s.bytes()).setSourcePath(s.path())
+                        .setResourceType(ResourceType.DMN))
+                .toList();
+        DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources)
+                .getOrElseThrow(e -> new PolicyLoadException(List.of(new Problem("decision-tables", null,
+                        "DMN files do not compile: " + e.getMessage())), e));
+
+        Map<String, DMNModel> byFile = new HashMap<>();
+        for (DMNModel model : runtime.getModels()) {
+            String path = model.getResource() == null ? model.getName() : model.getResource().getSourcePath();
+            for (DMNMessage m : model.getMessages(DMNMessage.Severity.ERROR)) {
+                problems.add(new Problem(path, m.getSourceId() == null ? null : "element " + m.getSourceId(), m.getText()));
+            }
+            byFile.put(path.substring(path.lastIndexOf('/') + 1), model);
+        }
+        Map<String, DMNModel> required = new HashMap<>();
+        REQUIRED.forEach((file, decision) -> {
+            DMNModel model = byFile.get(file);
+            if (model == null) {
+                problems.add(new Problem("decision-tables/" + file, null, "required decision table is missing"));
+            } else if (model.getDecisionByName(decision) == null) {
+                problems.add(new Problem(model.getResource().getSourcePath(), null,
+                        "must contain a decision named '" + decision + "'"));
+            } else {
+                required.put(decision, model);
+            }
+        });
+        if (!problems.isEmpty()) throw new PolicyLoadException(problems);
+        return new DmnTables(runtime, required);
+    }
+
+    /** Schema, model and decision-table analysis: what the KIE validator calls an ERROR stops the load. */
+    static List<Problem> validate(List<Source> sources) {
+        List<Problem> problems = new ArrayList<>();
+        DMNValidator validator = DMNValidatorFactory.newValidator();
+        try {
+            for (Source s : sources) {
+                Problem xml = wellFormed(s);
+                if (xml != null) {
+                    problems.add(xml);
+                    continue;
+                }
+                for (DMNMessage m : validator.validate(new StringReader(s.text()),
+                        VALIDATE_SCHEMA, VALIDATE_MODEL, ANALYZE_DECISION_TABLE)) {
+                    if (m.getSeverity() == DMNMessage.Severity.ERROR) {
+                        problems.add(new Problem(s.path(), location(m), m.getText()));
+                    }
+                }
+            }
+        } finally {
+            validator.dispose();
+        }
+        return problems;
+    }
+
+    /** The KIE validator reports broken XML without a line number; a plain parser gives one. */
+    private static Problem wellFormed(Source s) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(new ByteArrayInputStream(s.bytes()), new DefaultHandler());
+            return null;
+        } catch (SAXParseException e) {
+            return new Problem(s.path(), "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
+                    "not well-formed XML: " + e.getMessage());
+        } catch (Exception e) {
+            return new Problem(s.path(), null, "cannot be parsed as XML: " + e.getMessage());
+        }
+    }
+
+    private static String location(DMNMessage m) {
+        if (m.getSourceId() != null) return "element " + m.getSourceId();
+        return null; // schema messages carry "line N" in their text
+    }
+}

@@ -1,0 +1,164 @@
+package dev.governor.policy.engine;
+
+import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
+import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.EvaluationInput.ActionFacts;
+import dev.governor.policy.Outcome;
+import dev.governor.policy.Reversibility;
+import dev.governor.policy.engine.DmnTables.Result;
+import dev.governor.policy.engine.DmnTables.Row;
+import dev.governor.policy.engine.facts.*;
+import org.kie.api.runtime.StatelessKieSession;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One evaluation: classify the action with the DMN tables, run the gate, then let the Drools
+ * rules (DRL and spreadsheets) add their verdicts and the combining rule fold them all.
+ */
+final class Evaluator {
+
+    private static final Set<String> READ_ONLY_VERBS = Set.of("read", "list", "get", "describe");
+
+    private final RuleBase rules;
+    private final DmnTables tables;
+    private final String version;
+
+    Evaluator(RuleBase rules, DmnTables tables, String version) {
+        this.rules = rules;
+        this.tables = tables;
+        this.version = version;
+    }
+
+    Evaluation evaluate(EvaluationInput input) {
+        if (input == null) throw new IllegalArgumentException("no evaluation input");
+        if (input.now() == null) throw new IllegalArgumentException("no evaluation time (now)");
+        ActionFacts a = input.action();
+        if (a == null) throw new IllegalArgumentException("no action");
+        String type = a.type() == null ? "" : a.type().trim();
+        int dot = type.indexOf('.');
+        String resource = dot < 0 ? type : type.substring(0, dot);
+        String verb = dot < 0 ? "" : type.substring(dot + 1);
+        boolean mutating = !READ_ONLY_VERBS.contains(verb);
+        BigDecimal money = a.monetaryValue() == null ? BigDecimal.ZERO : a.monetaryValue();
+
+        Trace trace = new Trace(rules.origins());
+        List<Verdict> verdicts = new ArrayList<>();
+        Reversibility reversibility = reversibility(type, verb, trace, verdicts);
+        BlastRadius blastRadius = blastRadius(a, money, trace);
+        ActionFact action = new ActionFact(type, resource, verb, mutating, a.environment(), a.target(),
+                a.records(), a.users(), money, a.rollbackPlan(), reversibility, blastRadius);
+        if (input.agent() != null && input.agent().autonomyLevel() != null) {
+            verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
+        }
+
+        Decision decision = new Decision();
+        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
+        session.addEventListener(trace.agendaListener());
+        session.addEventListener(trace.insertListener());
+        session.setGlobal("decision", decision);
+        session.execute(facts(input, action, verdicts));
+        if (decision.getOutcome() == null) {
+            throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
+        }
+        return new Evaluation(decision.getOutcome(), reversibility, blastRadius,
+                reasons(decision.getOutcome(), decision.getVerdicts()), trace.firings(), List.of(), version);
+    }
+
+    private Reversibility reversibility(String type, String verb, Trace trace, List<Verdict> verdicts) {
+        Result result = tables.evaluate(DmnTables.REVERSIBILITY, Map.of("actionType", type, "verb", verb));
+        Map<?, ?> out = result.value() instanceof Map<?, ?> m ? m : Map.of();
+        Row row = result.rows().isEmpty() ? null : result.rows().get(0);
+        String code = (String) out.get("reasonCode");
+        Outcome outcome = out.get("outcome") == null ? null : Outcome.valueOf((String) out.get("outcome"));
+        if (row != null) trace.add(row.firing(code, outcome));
+        if (out.get("reversibility") == null || row == null) {
+            // The table has no catch-all row any more: still fail safe.
+            verdicts.add(Verdict.from(Outcome.REQUIRE_APPROVAL, "UNKNOWN_ACTION_TYPE",
+                    "no row of decision-tables/reversibility.dmn classifies " + type + "; treated as IRREVERSIBLE",
+                    "decision-tables/reversibility.dmn#no-matching-row"));
+            return Reversibility.IRREVERSIBLE;
+        }
+        if (code != null && outcome != null) {
+            verdicts.add(Verdict.from(outcome, code, (String) out.get("message"), row.source()));
+        }
+        return Reversibility.valueOf((String) out.get("reversibility"));
+    }
+
+    private BlastRadius blastRadius(ActionFacts a, BigDecimal money, Trace trace) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("users", BigDecimal.valueOf(a.users()));
+        in.put("records", BigDecimal.valueOf(a.records()));
+        in.put("monetaryValue", money);
+        in.put("environment", a.environment());
+        Result result = tables.evaluate(DmnTables.BLAST_RADIUS, in);
+        result.rows().forEach(r -> trace.add(r.firing(null, null)));
+        return result.value() == null ? BlastRadius.CRITICAL : BlastRadius.valueOf((String) result.value());
+    }
+
+    private List<Verdict> gate(String level, ActionFact action, Trace trace) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("autonomyLevel", level);
+        in.put("mutating", action.mutating());
+        in.put("reversibility", action.reversibility().name());
+        in.put("blastRadius", action.blastRadius().name());
+        in.put("environment", action.environment());
+        in.put("actionType", action.type());
+        in.put("users", BigDecimal.valueOf(action.users()));
+        in.put("records", BigDecimal.valueOf(action.records()));
+        in.put("monetaryValue", action.monetaryValue());
+        Result result = tables.evaluate(DmnTables.GATE, in);
+        List<?> outputs = result.value() instanceof List<?> l ? l : List.of();
+        List<Verdict> verdicts = new ArrayList<>();
+        // COLLECT returns one output per selected row, in row order.
+        for (int i = 0; i < outputs.size() && i < result.rows().size(); i++) {
+            Map<?, ?> out = (Map<?, ?>) outputs.get(i);
+            Row row = result.rows().get(i);
+            Outcome outcome = Outcome.valueOf((String) out.get("outcome"));
+            String code = (String) out.get("reasonCode");
+            trace.add(row.firing(code, outcome));
+            verdicts.add(Verdict.from(outcome, code, (String) out.get("message"), row.source()));
+        }
+        return verdicts;
+    }
+
+    private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {
+        List<Object> facts = new ArrayList<>(verdicts);
+        facts.add(new RequestFact(input.agentId(), input.now()));
+        facts.add(action);
+        var agent = input.agent();
+        if (agent != null) {
+            facts.add(new AgentFact(agent.id(), agent.suspended(), agent.autonomyLevel(),
+                    agent.environments(), agent.permissions()));
+        }
+        Set<String> families = new LinkedHashSet<>();
+        for (var in : input.inputs()) {
+            if (in == null) continue;
+            InputFact fact = new InputFact(in.source(), in.metric(), in.value(), in.observedAt(), input.now());
+            facts.add(fact);
+            families.add(fact.getFamily());
+        }
+        families.forEach(f -> facts.add(new MetricFamily(f)));
+        for (var f : input.freezes()) {
+            if (f != null) facts.add(new FreezeFact(f.id(), f.environment(), f.until(), f.reason()));
+        }
+        return facts;
+    }
+
+    /** Every non-ALLOW verdict, most restrictive first; for ALLOW, the verdicts that allowed. */
+    private static List<Evaluation.Reason> reasons(Outcome outcome, List<Verdict> verdicts) {
+        return verdicts.stream()
+                .filter(v -> outcome == Outcome.ALLOW ? v.getOutcome() == Outcome.ALLOW : v.getOutcome() != Outcome.ALLOW)
+                .sorted(Comparator.comparing(Verdict::getOutcome).reversed())
+                .map(v -> new Evaluation.Reason(v.getCode(), v.getOutcome(), v.getMessage(), v.getSource()))
+                .toList();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.governor.policy.engine;
+
+import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
+import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.Outcome;
+import dev.governor.policy.PolicyEngine;
+import dev.governor.policy.PolicyLoadException;
+import dev.governor.policy.PolicySnapshot;
+import dev.governor.policy.Reversibility;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The policy engine on Drools and DMN: compiled once from the policy directories by
+ * {@link #load}, then evaluated many times. Immutable after load; a reload builds a new instance.
+ */
+public final class KiePolicyEngine implements PolicyEngine {
+
+    static final String ERROR_SOURCE = "engine#policy-error";
+
+    private final PolicySnapshot snapshot;
+    private final Evaluator evaluator;
+
+    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator) {
+        this.snapshot = snapshot;
+        this.evaluator = evaluator;
+    }
+
+    /**
+     * Reads and compiles {@code rulesDir/*.drl}, {@code tablesDir/*.dmn} and {@code tablesDir/*.xlsx}.
+     *
+     * @throws PolicyLoadException naming every file (and line or row) that does not compile
+     */
+    public static KiePolicyEngine load(Path rulesDir, Path tablesDir) {
+        PolicyFiles files = PolicyFiles.read(rulesDir, tablesDir);
+        RuleBase rules = RuleBase.compile(files);
+        DmnTables tables = DmnLoader.load(files);
+        PolicySnapshot snapshot = new PolicySnapshot(files.version(), Instant.now(),
+                files.sources().stream().map(PolicyFiles.Source::describe).toList());
+        return new KiePolicyEngine(snapshot, new Evaluator(rules, tables, files.version()));
+    }
+
+    @Override
+    public Evaluation evaluate(EvaluationInput input) {
+        try {
+            return evaluator.evaluate(input);
+        } catch (Throwable e) { // the contract: never throw, fail closed
+            return failure(e, snapshot.version());
+        }
+    }
+
+    @Override
+    public PolicySnapshot current() {
+        return snapshot;
+    }
+
+    static Evaluation failure(Throwable e, String version) {
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new Evaluation(Outcome.DENY, Reversibility.IRREVERSIBLE, BlastRadius.CRITICAL,
+                List.of(new Evaluation.Reason("POLICY_ERROR", Outcome.DENY,
+                        "the policy could not be evaluated, so the action is denied: " + detail, ERROR_SOURCE)),
+                List.of(), List.of(detail), version);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.governor.policy.engine.facts;
+
+import dev.governor.agent.AutonomyLevel;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A registered agent. Absent from working memory when the agent id is unknown. */
+public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel,
+                        Set<String> environments, Set<String> permissions) {
+
+    public AgentFact {
+        environments = environments == null ? Set.of() : Set.copyOf(environments);
+        permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+    }
+
+    public String getId() { return id; }
+    public boolean isSuspended() { return suspended; }
+    public AutonomyLevel getAutonomyLevel() { return autonomyLevel; }
+
+    /** Sorted, so messages read the same on every run. */
+    public Set<String> getPermissions() { return new TreeSet<>(permissions); }
+    public Set<String> getEnvironments() { return new TreeSet<>(environments); }
+
+    /** Grant {@code resource:verb}, where either part may be {@code *}. */
+    public boolean grants(String resource, String verb) {
+        for (String grant : permissions) {
+            int colon = grant.indexOf(':');
+            if (colon < 0) continue;
+            String r = grant.substring(0, colon);
+            String v = grant.substring(colon + 1);
+            if (("*".equals(r) || r.equals(resource)) && ("*".equals(v) || v.equals(verb))) return true;
+        }
+        return false;
+    }
+
+    public boolean mayWorkIn(String environment) {
+        return environment != null && environments.contains(environment);
+    }
+}
