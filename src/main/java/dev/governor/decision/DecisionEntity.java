@@ -46,6 +46,8 @@ public class DecisionEntity {
     public String requestJson;
     @Column(name = "response_json", nullable = false)
     public String responseJson;
+    @Column(name = "facts_json")
+    public String factsJson;
     @Column(name = "errors_json")
     public String errorsJson;
     @Column(name = "decided_at", nullable = false)

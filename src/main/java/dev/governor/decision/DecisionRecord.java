@@ -6,12 +6,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What {@code GET /v1/decisions/{id}} returns: the stored record of one decision. */
+/**
+ * What {@code GET /v1/decisions/{id}} returns: the stored record of one decision.
+ * {@code facts} are what the policy saw: the agent as registered at that moment, the freezes
+ * in force, the inputs and the clock.
+ */
 public record DecisionRecord(
         UUID decisionId,
         String agentId,
         String sessionId,
         JsonNode request,
+        JsonNode facts,
         JsonNode response,
         List<RuleFired> rulesFired,
         List<TableRowMatched> tableRowsMatched,

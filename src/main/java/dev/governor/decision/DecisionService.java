@@ -53,7 +53,8 @@ public class DecisionService {
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime decidedAt = now.atOffset(ZoneOffset.UTC);
-        Evaluation evaluation = engine.evaluate(evaluationInput(request, now));
+        EvaluationInput facts = evaluationInput(request, now);
+        Evaluation evaluation = engine.evaluate(facts);
 
         UUID decisionId = UUID.randomUUID();
         DecisionResponse.ApprovalRef approval = null;
@@ -68,7 +69,7 @@ public class DecisionService {
                 approval, evaluation.policyVersion(), decidedAt);
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;
-        store.save(request, response, evaluation, latencyMicros);
+        store.save(request, facts, response, evaluation, latencyMicros);
         if (approval != null) {
             approvals.open(approval.id(), decisionId, request.agentId(),
                     ActionFingerprint.of(mapper, request.action()), decidedAt);

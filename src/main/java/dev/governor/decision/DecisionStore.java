@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.governor.policy.Evaluation;
+import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +26,8 @@ public class DecisionStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(DecisionRequest request, DecisionResponse response, Evaluation evaluation, long latencyMicros) {
+    public void save(DecisionRequest request, EvaluationInput facts, DecisionResponse response,
+                     Evaluation evaluation, long latencyMicros) {
         DecisionEntity entity = new DecisionEntity();
         entity.id = response.decisionId();
         entity.agentId = request.agentId();
@@ -41,6 +43,7 @@ public class DecisionStore {
         entity.policyVersion = response.policyVersion();
         entity.requestJson = json(request);
         entity.responseJson = json(response);
+        entity.factsJson = json(facts);
         entity.errorsJson = evaluation.errors().isEmpty() ? null : json(evaluation.errors());
         entity.decidedAt = response.decidedAt();
         entity.latencyMicros = latencyMicros;
@@ -78,7 +81,8 @@ public class DecisionStore {
                 .toList();
         List<String> errors = e.errorsJson == null ? List.of() : read(e.errorsJson,
                 TypeFactory.defaultInstance().constructCollectionType(List.class, String.class));
-        return new DecisionRecord(e.id, e.agentId, e.sessionId, tree(e.requestJson), tree(e.responseJson),
+        return new DecisionRecord(e.id, e.agentId, e.sessionId, tree(e.requestJson),
+                e.factsJson == null ? null : tree(e.factsJson), tree(e.responseJson),
                 rules, rows, errors, e.policyVersion, e.decidedAt, e.latencyMicros);
     }
 
