@@ -1,5 +1,8 @@
 package dev.governor.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.api.QueryParams;
 import jakarta.validation.Valid;
@@ -23,9 +26,11 @@ public class PolicyResource {
     private final PolicyService policies;
     private final PolicyLoadLog history;
     private final PolicyReplay replay;
+    private final ObjectMapper mapper;
 
-    public PolicyResource(PolicyService policies, PolicyLoadLog history, PolicyReplay replay) {
+    public PolicyResource(PolicyService policies, PolicyLoadLog history, PolicyReplay replay, ObjectMapper mapper) {
         this.policies = policies;
+        this.mapper = mapper;
         this.history = history;
         this.replay = replay;
     }
@@ -42,13 +47,17 @@ public class PolicyResource {
      */
     @POST
     @Path("reload")
-    public ReloadResponse reload(@Valid ReloadRequest body, @QueryParam("requireTests") String requireTests,
-                                 @HeaderParam("X-Actor") String actorHeader) {
+    @Consumes(MediaType.WILDCARD)
+    public ReloadResponse reload(String json, @QueryParam("requireTests") String requireTests,
+                                 @HeaderParam("X-Actor") String actorHeader) throws JsonProcessingException {
+        // The body is optional (a bare POST is the common case), so it is read here rather than bound.
+        ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
         boolean tests = Boolean.TRUE.equals(QueryParams.bool("requireTests", requireTests))
                 || (body != null && Boolean.TRUE.equals(body.requireTests()));
         String actor = body != null && body.actor() != null && !body.actor().isBlank() ? body.actor()
                 : actorHeader != null && !actorHeader.isBlank() ? actorHeader.strip() : "anonymous";
-        if (actor.length() > 320) throw dev.governor.api.ApiException.invalid("X-Actor", "must be at most 320 characters");
+        if (actor.length() > 320) throw ApiException.invalid(body != null && body.actor() != null ? "actor" : "X-Actor",
+                "must be at most 320 characters");
         PolicyLoad load = policies.reload(actor, PolicyLoad.Trigger.RELOAD, tests);
         if (!load.activated()) throw PolicyProblems.rejected("Policy rejected", load.errors());
         return new ReloadResponse(policies.current(), load);
