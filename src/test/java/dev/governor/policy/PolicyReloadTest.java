@@ -88,16 +88,7 @@ class PolicyReloadTest {
 
     @Test
     void reloadCanRequireThePolicyTests() throws Exception {
-        Files.writeString(LIVE.resolve("policy-tests/wrong.yaml"), """
-                now: 2026-11-24T10:00:00Z
-                cases:
-                  - name: reads are denied (wrong on purpose)
-                    given:
-                      agent: { id: a, autonomyLevel: AUTONOMOUS, environments: [sandbox], permissions: ["*:*"] }
-                      action: { type: config.read, environment: sandbox }
-                    expect:
-                      outcome: DENY
-                """);
+        Files.writeString(LIVE.resolve("policy-tests/wrong.yaml"), PolicyFixtures.WRONG_CASE_YAML);
         append("rules/freeze.drl", "\n// a change\n");
         String before = version();
         given().contentType(ContentType.JSON).body("{\"requireTests\": true, \"actor\": \"dave\"}")

@@ -1,5 +1,6 @@
 package dev.governor.policy.cli;
 
+import dev.governor.policy.PolicyFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +27,7 @@ class PolicyCliTest {
 
     @Test
     void failingCaseIsPrintedWithWhyAndExitsNonZero(@TempDir Path tests) throws Exception {
-        Files.writeString(tests.resolve("wrong.yaml"), """
-                now: 2026-11-24T10:00:00Z
-                cases:
-                  - name: reads are denied (wrong on purpose)
-                    given:
-                      agent: { id: a, autonomyLevel: AUTONOMOUS, environments: [sandbox], permissions: ["*:*"] }
-                      action: { type: config.read, environment: sandbox }
-                    expect:
-                      outcome: DENY
-                """);
+        Files.writeString(tests.resolve("wrong.yaml"), PolicyFixtures.WRONG_CASE_YAML);
         assertThat(cli.run("policy", "test", "--tests", tests.toString())).isEqualTo(PolicyCli.FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("wrong.yaml :: reads are denied (wrong on purpose) FAILED", "expected DENY but was ALLOW",
