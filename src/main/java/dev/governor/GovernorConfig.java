@@ -27,6 +27,29 @@ public interface GovernorConfig {
         /** Directory of decision tables ({@code .dmn}, {@code .xlsx}), relative to the working directory. */
         @WithDefault("decision-tables")
         String tablesDir();
+
+        /** Directory of policy test cases ({@code *.yaml}) a reload can be made to require. */
+        @WithDefault("policy-tests")
+        String testsDir();
+
+        /** Reload automatically when the files in the policy directories change. */
+        @WithDefault("false")
+        boolean watch();
+
+        /** How often the watcher looks; a change is loaded once it has been stable for one interval. */
+        @WithDefault("2s")
+        Duration watchInterval();
+
+        /** Largest accepted policy file in bytes (each .drl, .dmn, .xlsx). */
+        @WithDefault("5242880")
+        long maxFileBytes();
+
+        /**
+         * Candidate policy directories for replay must lie under this directory (relative paths are
+         * resolved against it), so a policy path cannot be used to read arbitrary files.
+         */
+        @WithDefault(".")
+        String candidateRoot();
     }
 
     interface Http {

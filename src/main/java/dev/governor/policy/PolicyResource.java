@@ -1,23 +1,81 @@
 package dev.governor.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.api.ApiException;
+import dev.governor.api.PageRequest;
+import dev.governor.api.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 @Path("/v1/policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
-    private final PolicyEngine engine;
+    private final PolicyService policies;
+    private final PolicyLoadLog history;
+    private final PolicyReplay replay;
+    private final ObjectMapper mapper;
 
-    public PolicyResource(PolicyEngine engine) {
-        this.engine = engine;
+    public PolicyResource(PolicyService policies, PolicyLoadLog history, PolicyReplay replay, ObjectMapper mapper) {
+        this.policies = policies;
+        this.mapper = mapper;
+        this.history = history;
+        this.replay = replay;
     }
 
     /** The policy version in force and the files it was compiled from. */
     @GET
     public PolicySnapshot current() {
-        return engine.current();
+        return policies.current();
+    }
+
+    /**
+     * Recompiles and checks the policy directories; 200 with the new version, or 422 naming every
+     * problem while the last good version stays in force. The body is optional.
+     */
+    @POST
+    @Path("reload")
+    @Consumes(MediaType.WILDCARD)
+    public ReloadResponse reload(String json, @QueryParam("requireTests") String requireTests,
+                                 @HeaderParam("X-Actor") String actorHeader) throws JsonProcessingException {
+        // The body is optional (a bare POST is the common case), so it is read here rather than bound.
+        ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
+        boolean tests = Boolean.TRUE.equals(QueryParams.bool("requireTests", requireTests))
+                || (body != null && Boolean.TRUE.equals(body.requireTests()));
+        String actor = body != null && body.actor() != null && !body.actor().isBlank() ? body.actor()
+                : actorHeader != null && !actorHeader.isBlank() ? actorHeader.strip() : "anonymous";
+        if (actor.length() > 320) throw ApiException.invalid(body != null && body.actor() != null ? "actor" : "X-Actor",
+                "must be at most 320 characters");
+        PolicyLoad load = policies.reload(actor, PolicyLoad.Trigger.RELOAD, tests);
+        if (!load.activated()) throw PolicyProblems.rejected("Policy rejected", load.errors());
+        return new ReloadResponse(policies.current(), load);
+    }
+
+    /** Every load attempt, newest first; {@code X-Total-Count} carries the total. */
+    @GET
+    @Path("history")
+    public RestResponse<List<PolicyLoad>> history(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return RestResponse.ResponseBuilder.ok(history.list(PageRequest.of(page, size)))
+                .header("X-Total-Count", history.total()).build();
+    }
+
+    /** Replays recorded decisions against a candidate policy directory and reports the outcome flips. */
+    @POST
+    @Path("replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FlipReport replay(@Valid @NotNull ReplayRequest body) {
+        return replay.replay(body);
     }
 }

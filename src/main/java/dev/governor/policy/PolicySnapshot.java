@@ -6,11 +6,18 @@ import java.util.List;
 /**
  * @param version  {@code sha256:<hex>} over the sorted relative paths and contents of every file
  * @param files    each loaded file, path relative to the policy root (e.g. {@code rules/freeze.drl})
+ * @param warnings what the table checks found that did not stop the load (file, location, message)
  */
-public record PolicySnapshot(String version, Instant loadedAt, List<PolicyFile> files) {
+public record PolicySnapshot(String version, Instant loadedAt, List<PolicyFile> files,
+                             List<PolicyLoadException.Problem> warnings) {
 
     public PolicySnapshot {
         files = List.copyOf(files);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public PolicySnapshot(String version, Instant loadedAt, List<PolicyFile> files) {
+        this(version, loadedAt, files, List.of());
     }
 
     /** @param kind {@code DRL}, {@code DMN} or {@code XLSX} */

@@ -51,6 +51,24 @@ public final class PolicyTestRunner {
         }
     }
 
+    /**
+     * Runs every case in {@code testsDir} against {@code engine}; each failing case (or unreadable
+     * test file) becomes one problem, for a reload that requires the tests to pass.
+     */
+    public static List<PolicyLoadException.Problem> failuresOf(PolicyEngine engine, Path testsDir) {
+        List<PolicyTestCase> cases;
+        try {
+            cases = readAll(testsDir);
+        } catch (RuntimeException e) {
+            return List.of(new PolicyLoadException.Problem(testsDir.getFileName().toString(), null, e.getMessage()));
+        }
+        String dir = testsDir.toAbsolutePath().normalize().getFileName().toString();
+        return new PolicyTestRunner(engine).runAll(cases).stream().filter(r -> !r.passed())
+                .map(r -> new PolicyLoadException.Problem(dir + "/" + r.testCase().file(),
+                        "case '" + r.testCase().name() + "'", String.join("; ", r.failures())))
+                .toList();
+    }
+
     public Result run(PolicyTestCase testCase) {
         Evaluation actual = engine.evaluate(testCase.input());
         return new Result(testCase, actual, check(testCase.expect(), actual));

@@ -41,9 +41,10 @@ final class DmnLoader {
     private DmnLoader() {
     }
 
-    static DmnTables load(PolicyFiles files) {
+    /** @param warnings receives what the validator found that does not stop the load */
+    static DmnTables load(PolicyFiles files, List<Problem> warnings) {
         List<Source> sources = files.of(Kind.DMN);
-        List<Problem> problems = new ArrayList<>(validate(sources));
+        List<Problem> problems = new ArrayList<>(validate(sources, warnings));
         if (!problems.isEmpty()) throw new PolicyLoadException(problems);
 
         List<Resource> resources = sources.stream()
@@ -78,8 +79,8 @@ final class DmnLoader {
         return new DmnTables(runtime, required);
     }
 
-    /** Schema, model and decision-table analysis: what the KIE validator calls an ERROR stops the load. */
-    static List<Problem> validate(List<Source> sources) {
+    /** Schema, model and decision-table analysis; {@link DmnChecks} decides what stops the load. */
+    static List<Problem> validate(List<Source> sources, List<Problem> warnings) {
         List<Problem> problems = new ArrayList<>();
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {
@@ -91,9 +92,8 @@ final class DmnLoader {
                 }
                 for (DMNMessage m : validator.validate(new StringReader(s.text()),
                         VALIDATE_SCHEMA, VALIDATE_MODEL, ANALYZE_DECISION_TABLE)) {
-                    if (m.getSeverity() == DMNMessage.Severity.ERROR) {
-                        problems.add(new Problem(s.path(), location(m), m.getText()));
-                    }
+                    boolean error = DmnChecks.isError(s.path(), m);
+                    (error ? problems : warnings).add(DmnChecks.problem(s.path(), m, error));
                 }
             }
         } finally {
@@ -116,10 +116,5 @@ final class DmnLoader {
         } catch (Exception e) {
             return new Problem(s.path(), null, "cannot be parsed as XML: " + e.getMessage());
         }
-    }
-
-    private static String location(DMNMessage m) {
-        if (m.getSourceId() != null) return "element " + m.getSourceId();
-        return null; // schema messages carry "line N" in their text
     }
 }

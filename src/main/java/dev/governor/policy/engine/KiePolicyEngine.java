@@ -11,6 +11,7 @@ import dev.governor.policy.Reversibility;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,12 +36,26 @@ public final class KiePolicyEngine implements PolicyEngine {
      * @throws PolicyLoadException naming every file (and line or row) that does not compile
      */
     public static KiePolicyEngine load(Path rulesDir, Path tablesDir) {
-        PolicyFiles files = PolicyFiles.read(rulesDir, tablesDir);
+        return load(rulesDir, tablesDir, LoadLimits.DEFAULT);
+    }
+
+    /** As {@link #load(Path, Path)}, refusing files over the given limits. */
+    public static KiePolicyEngine load(Path rulesDir, Path tablesDir, LoadLimits limits) {
+        PolicyFiles files = PolicyFiles.read(rulesDir, tablesDir, limits);
         RuleBase rules = RuleBase.compile(files);
-        DmnTables tables = DmnLoader.load(files);
+        List<PolicyLoadException.Problem> warnings = new ArrayList<>();
+        DmnTables tables = DmnLoader.load(files, warnings);
         PolicySnapshot snapshot = new PolicySnapshot(files.version(), Instant.now(),
-                files.sources().stream().map(PolicyFiles.Source::describe).toList());
+                files.sources().stream().map(PolicyFiles.Source::describe).toList(), Findings.summarise(warnings));
         return new KiePolicyEngine(snapshot, new Evaluator(rules, tables, files.version()));
+    }
+
+    /**
+     * The version the files in these directories would have, without compiling them: what a
+     * directory watcher compares with the version in force.
+     */
+    public static String version(Path rulesDir, Path tablesDir, LoadLimits limits) {
+        return PolicyFiles.read(rulesDir, tablesDir, limits).version();
     }
 
     @Override

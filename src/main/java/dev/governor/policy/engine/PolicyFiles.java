@@ -37,11 +37,11 @@ record PolicyFiles(List<Source> sources, String version) {
         }
     }
 
-    static PolicyFiles read(Path rulesDir, Path tablesDir) {
+    static PolicyFiles read(Path rulesDir, Path tablesDir, LoadLimits limits) {
         List<Problem> problems = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
-        scan(rulesDir, List.of(Kind.DRL), sources, problems);
-        scan(tablesDir, List.of(Kind.DMN, Kind.XLSX), sources, problems);
+        scan(rulesDir, List.of(Kind.DRL), limits, sources, problems);
+        scan(tablesDir, List.of(Kind.DMN, Kind.XLSX), limits, sources, problems);
         if (!problems.isEmpty()) throw new PolicyLoadException(problems);
         sources.sort(Comparator.comparing(Source::path));
         return new PolicyFiles(List.copyOf(sources), version(sources));
@@ -51,7 +51,7 @@ record PolicyFiles(List<Source> sources, String version) {
         return sources.stream().filter(s -> s.kind() == kind).toList();
     }
 
-    private static void scan(Path dir, List<Kind> kinds, List<Source> out, List<Problem> problems) {
+    private static void scan(Path dir, List<Kind> kinds, LoadLimits limits, List<Source> out, List<Problem> problems) {
         String prefix = dir.toAbsolutePath().normalize().getFileName().toString();
         if (!Files.isDirectory(dir)) {
             problems.add(new Problem(prefix, null, "policy directory " + dir.toAbsolutePath() + " does not exist"));
@@ -63,6 +63,12 @@ record PolicyFiles(List<Source> sources, String version) {
                 Kind kind = kindOf(name);
                 // Lock files of LibreOffice/Excel (".~lock.x.xlsx#", "~$x.xlsx") are not policy.
                 if (kind == null || !kinds.contains(kind) || name.startsWith("~$") || name.startsWith(".")) continue;
+                long size = Files.size(file);
+                if (size > limits.maxFileBytes()) {
+                    problems.add(new Problem(prefix + "/" + name, null, "file is " + size + " bytes; policy files may be at most "
+                            + limits.maxFileBytes() + " bytes (governor.policy.max-file-bytes)"));
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 out.add(new Source(prefix + "/" + name, kind, bytes, hex(sha256().digest(bytes))));
             }

@@ -45,6 +45,7 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
     }
 
     static RuleBase compile(PolicyFiles files) {
+        LoadLimits.applyZipLimits();
         List<Problem> problems = new ArrayList<>();
         Map<String, String> generated = new HashMap<>();
         Map<String, String> policyPaths = new HashMap<>();
@@ -53,6 +54,7 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
         for (Source drl : files.of(Kind.DRL)) {
             String kiePath = RULES_PATH + fileName(drl.path());
             policyPaths.put(kiePath, drl.path());
+            problems.addAll(DrlSafety.scan(drl.path(), drl.text()));
             kfs.write(kiePath, drl.bytes());
         }
         for (Source xlsx : files.of(Kind.XLSX)) {
@@ -60,6 +62,7 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
                 String text = new SpreadsheetCompiler().compile(new ByteArrayInputStream(xlsx.bytes()), InputType.XLS);
                 String kiePath = TABLES_PATH + fileName(xlsx.path()) + ".drl";
                 generated.put(xlsx.path(), text);
+                problems.addAll(DrlSafety.scan(xlsx.path(), text, line -> SpreadsheetRows.locate(text, line)));
                 policyPaths.put(kiePath, xlsx.path());
                 kfs.write(kiePath, text);
             } catch (RuntimeException e) {

@@ -1,0 +1,10 @@
+package dev.governor.policy;
+
+/**
+ * Optional body of {@code POST /v1/policies/reload}.
+ *
+ * @param requireTests refuse the new version unless every policy test passes
+ * @param actor        who is reloading (until authentication exists); the {@code X-Actor} header also works
+ */
+public record ReloadRequest(Boolean requireTests, String actor) {
+}

@@ -1,0 +1,115 @@
+package dev.governor.policy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@TestProfile(TempPolicyProfile.class)
+class PolicyReplayTest {
+
+    @Test
+    void replayCountsFlipsOnAKnownHistory() throws Exception {
+        String agent = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body(Map.of("id", agent, "owner", "alice@example.com", "task", "t",
+                "autonomyLevel", "AUTONOMOUS", "environments", List.of("sandbox"), "permissions", List.of("*:*")))
+                .post("/v1/agents").then().statusCode(201);
+        // 3 decisions on 3-hour-old inventory data (stale: DENY), 2 on fresh data (ALLOW)
+        for (int i = 0; i < 3; i++) decide(agent, 180, "DENY");
+        for (int i = 0; i < 2; i++) decide(agent, 1, "ALLOW");
+
+        Path candidate = TempPolicyProfile.ROOT.resolve("candidate-" + UUID.randomUUID());
+        TempPolicyProfile.copy(Path.of("rules"), candidate.resolve("rules"));
+        TempPolicyProfile.copy(Path.of("decision-tables"), candidate.resolve("decision-tables"));
+        setInventoryFreshness(candidate.resolve("decision-tables/data-freshness.xlsx"), 24 * 60);
+
+        String base = candidate.getFileName().toString();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables"),
+                        "last", 5, "examples", 2))
+                .post("/v1/policies/replay").then().statusCode(200)
+                .body("replayed", equalTo(5))
+                .body("unchanged", equalTo(2))
+                .body("skipped", equalTo(0))
+                .body("flips", hasSize(1))
+                .body("flips[0].from", equalTo("DENY"))
+                .body("flips[0].to", equalTo("ALLOW"))
+                .body("flips[0].count", equalTo(3))
+                .body("byAgent[0].key", equalTo(agent))
+                .body("byAgent[0].replayed", equalTo(5))
+                .body("byAgent[0].flipped", equalTo(3))
+                .body("byActionType[0].key", equalTo("inventory.adjust"))
+                .body("examples", hasSize(2))
+                .body("examples[0].fromReasons", hasItem("DATA_STALE"));
+    }
+
+    @Test
+    void candidateOutsideTheRootIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("rulesDir", "../../../etc", "tablesDir", "live/decision-tables")))
+                .post("/v1/policies/replay").then().statusCode(400)
+                .body("violations[0].field", equalTo("candidate.rulesDir"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("rulesDir", "live/rules", "tablesDir", "no-such-dir")))
+                .post("/v1/policies/replay").then().statusCode(400)
+                .body("violations[0].field", equalTo("candidate.tablesDir"))
+                .body("violations[0].message", containsString("does not exist"));
+    }
+
+    @Test
+    void brokenCandidateIs422() throws Exception {
+        Path candidate = TempPolicyProfile.ROOT.resolve("broken-" + UUID.randomUUID());
+        TempPolicyProfile.copy(Path.of("rules"), candidate.resolve("rules"));
+        TempPolicyProfile.copy(Path.of("decision-tables"), candidate.resolve("decision-tables"));
+        Files.writeString(candidate.resolve("rules/freeze.drl"), "package governor.rules;\nrule \"x\" when then");
+        String base = candidate.getFileName().toString();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables")))
+                .post("/v1/policies/replay").then().statusCode(422)
+                .body("violations.field", hasItem("rules/freeze.drl"));
+    }
+
+    private static void decide(String agent, int minutesOld, String expected) {
+        String observedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutesOld).toString();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent, "action", Map.of("type", "inventory.adjust", "environment", "sandbox",
+                                "target", "sku-1"),
+                        "inputs", List.of(Map.of("source", "inventory-db", "metric", "stock.sku-1", "value", 10,
+                                "observedAt", observedAt))))
+                .post("/v1/decisions").then().statusCode(200).body("outcome", equalTo(expected));
+    }
+
+    private static void setInventoryFreshness(Path file, double minutes) throws Exception {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        for (Row row : wb.getSheetAt(0)) {
+            if (row.getCell(2) != null && "inventory-db".equals(row.getCell(2).toString())) row.getCell(3).setCellValue(minutes);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+}
