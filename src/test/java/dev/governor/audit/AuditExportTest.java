@@ -140,6 +140,14 @@ class AuditExportTest {
                 .then().statusCode(400).body("violations.field", hasItem("to"));
     }
 
+    @Test
+    void theLogExportAndTheHashEndpointRejectWhatTheyCannotServe() {
+        given().queryParam("fromSeq", "0").get("/v1/audit/log").then()
+                .statusCode(400).body("violations.field", hasItem("fromSeq"));
+        given().contentType("application/json").body("{\"value\": \"x\"}").post("/v1/audit/hash").then()
+                .statusCode(409).contentType("application/problem+json"); // no key configured in this profile
+    }
+
     static List<JsonNode> ndjson(String body) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
         try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(body)) {
