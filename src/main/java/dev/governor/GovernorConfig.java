@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every Governor setting, with its default. Override any of them in
@@ -18,6 +20,8 @@ public interface GovernorConfig {
     Http http();
 
     Approval approval();
+
+    Audit audit();
 
     interface Policy {
         /** Directory of Drools rule files ({@code .drl}), relative to the working directory. */
@@ -62,5 +66,28 @@ public interface GovernorConfig {
         /** How long a PENDING approval stays open before it expires. */
         @WithDefault("PT1H")
         Duration ttl();
+    }
+
+    interface Audit {
+        /**
+         * Longest an audit append may wait (for the chain lock or the database) before the request
+         * fails with 503. Applied as a JDBC query timeout, so it is rounded up to whole seconds.
+         */
+        @WithDefault("PT2S")
+        Duration writeTimeout();
+
+        /**
+         * JSON paths in decision requests stored as {@code hmac-sha256:<hex>} instead of their value,
+         * e.g. {@code reasoning.prompt}, {@code action.target}, {@code inputs[].value} ({@code []} = every
+         * element). Empty by default.
+         */
+        Optional<List<String>> sensitiveFields();
+
+        /** Key for the sensitive-field hashes; required (at least 32 characters) when any field is listed. */
+        Optional<String> hmacKey();
+
+        /** Rows fetched per database round trip while streaming an export or verifying the chain. */
+        @WithDefault("500")
+        int fetchSize();
     }
 }

@@ -2,6 +2,9 @@ package dev.governor.agent;
 
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -20,10 +23,12 @@ import java.util.Set;
 public class AgentService {
 
     private final AgentRepository agents;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public AgentService(AgentRepository agents, Clock clock) {
+    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock) {
         this.agents = agents;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,7 +63,7 @@ public class AgentService {
             // Lost a race with a concurrent create of the same id.
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
-        return Agent.of(agent);
+        return audited(AuditKind.AGENT_CREATED, Agent.of(agent));
     }
 
     @Transactional
@@ -80,7 +85,7 @@ public class AgentService {
     public Agent replace(String id, AgentSpec spec) {
         AgentEntity agent = load(id);
         apply(agent, spec);
-        return saved(agent);
+        return audited(AuditKind.AGENT_UPDATED, saved(agent));
     }
 
     @Transactional
@@ -92,7 +97,7 @@ public class AgentService {
         agent.suspended = true;
         agent.suspendedReason = reason.trim();
         agent.updatedAt = now();
-        return saved(agent);
+        return audited(AuditKind.AGENT_SUSPENDED, saved(agent));
     }
 
     @Transactional
@@ -104,7 +109,7 @@ public class AgentService {
         agent.suspended = false;
         agent.suspendedReason = null;
         agent.updatedAt = now();
-        return saved(agent);
+        return audited(AuditKind.AGENT_RESUMED, saved(agent));
     }
 
     /** Flushes here, not at commit, so a concurrent edit surfaces as 409 instead of a failed commit. */
@@ -115,6 +120,12 @@ public class AgentService {
             throw ApiException.conflict("Agent '" + agent.id + "' was changed concurrently; read it and retry");
         }
         return Agent.of(agent);
+    }
+
+    /** The agent as it is after the change; the actor becomes the caller once the API authenticates. */
+    private Agent audited(AuditKind kind, Agent agent) {
+        audit.append(new AuditEvent(kind, agent.id(), AuditEvent.ANONYMOUS, agent));
+        return agent;
     }
 
     private AgentEntity load(String id) {

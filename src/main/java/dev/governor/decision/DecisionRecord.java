@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * What {@code GET /v1/decisions/{id}} returns: the stored record of one decision.
  * {@code facts} are what the policy saw: the agent as registered at that moment, the freezes
- * in force, the inputs and the clock.
+ * in force, the inputs and the clock. {@code outcomes} are what the agent reported afterwards
+ * ({@code POST /v1/decisions/{id}/outcome}), oldest first.
  */
 public record DecisionRecord(
         UUID decisionId,
@@ -23,12 +24,18 @@ public record DecisionRecord(
         List<String> errors,
         String policyVersion,
         OffsetDateTime decidedAt,
-        long latencyMicros) {
+        long latencyMicros,
+        List<ReportedOutcome> outcomes) {
 
     public record RuleFired(int seq, String file, String rule, String reasonCode, String outcome) {
     }
 
     public record TableRowMatched(int seq, String file, String table, String rowId, Integer row,
                                   String reasonCode, String outcome) {
+    }
+
+    /** A rule fired or a table row matched, as the audit record and the trace list it. */
+    public record Firing(int seq, String kind, String file, String name, String rowId, Integer row,
+                         String reasonCode, String outcome) {
     }
 }

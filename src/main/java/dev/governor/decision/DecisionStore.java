@@ -4,27 +4,52 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
+import dev.governor.audit.CanonicalJson;
+import dev.governor.audit.SensitiveFields;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes and reads decision records; the entities never leave this class's package. */
+/**
+ * Writes and reads decision records; the entities never leave this class's package. Each record
+ * is stored with {@code governor.audit.sensitive-fields} replaced by keyed hashes, and appended to
+ * the audit chain in the same transaction.
+ */
 @ApplicationScoped
 public class DecisionStore {
 
     private final DecisionRepository repository;
+    private final OutcomeRepository outcomes;
     private final ObjectMapper mapper;
+    private final CanonicalJson canonical;
+    private final SensitiveFields sensitive;
+    private final AuditTrail audit;
 
-    public DecisionStore(DecisionRepository repository, ObjectMapper mapper) {
+    public DecisionStore(DecisionRepository repository, OutcomeRepository outcomes, ObjectMapper mapper,
+                         CanonicalJson canonical, SensitiveFields sensitive, AuditTrail audit) {
         this.repository = repository;
+        this.outcomes = outcomes;
         this.mapper = mapper;
+        this.canonical = canonical;
+        this.sensitive = sensitive;
+        this.audit = audit;
     }
 
+    /**
+     * Stores the decision and appends its audit record (payload: the whole stored record, see
+     * {@link #auditPayload}). Throws a 503 ApiException when the audit record cannot be written;
+     * the caller's transaction then rolls back and nothing is answered.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(DecisionRequest request, EvaluationInput facts, DecisionResponse response,
                      Evaluation evaluation, long latencyMicros) {
@@ -41,9 +66,9 @@ public class DecisionStore {
         entity.reversibility = response.reversibility().name();
         entity.blastRadius = response.blastRadius().name();
         entity.policyVersion = response.policyVersion();
-        entity.requestJson = json(request);
+        entity.requestJson = json(sensitive.redact(canonical.tree(request)));
         entity.responseJson = json(response);
-        entity.factsJson = json(facts);
+        entity.factsJson = json(sensitive.redact(canonical.tree(facts)));
         entity.errorsJson = evaluation.errors().isEmpty() ? null : json(evaluation.errors());
         entity.decidedAt = response.decidedAt();
         entity.latencyMicros = latencyMicros;
@@ -62,6 +87,35 @@ public class DecisionStore {
             entity.firings.add(f);
         }
         repository.persist(entity);
+        // Insert the decision before taking the chain lock, so the lock is held as briefly as possible.
+        repository.flush();
+        audit.append(new AuditEvent(AuditKind.DECISION, entity.id.toString(), entity.agentId, auditPayload(entity)));
+    }
+
+    /** The decision exactly as stored: columns, request, facts, response (as JSON) and every firing. */
+    private Map<String, Object> auditPayload(DecisionEntity e) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("decisionId", e.id);
+        p.put("agentId", e.agentId);
+        p.put("sessionId", e.sessionId);
+        p.put("approvalId", e.approvalId);
+        p.put("planId", e.planId);
+        p.put("stepIndex", e.stepIndex);
+        p.put("actionType", e.actionType);
+        p.put("environment", e.environment);
+        p.put("outcome", e.outcome);
+        p.put("reversibility", e.reversibility);
+        p.put("blastRadius", e.blastRadius);
+        p.put("policyVersion", e.policyVersion);
+        p.put("decidedAt", e.decidedAt);
+        p.put("latencyMicros", e.latencyMicros);
+        p.put("request", tree(e.requestJson));
+        p.put("facts", tree(e.factsJson));
+        p.put("response", tree(e.responseJson));
+        p.put("errors", e.errorsJson == null ? null : tree(e.errorsJson));
+        p.put("firings", e.firings.stream().map(f -> new DecisionRecord.Firing(f.seq, f.kind, f.file, f.name,
+                f.rowId, f.rowIndex, f.reasonCode, f.outcome)).toList());
+        return p;
     }
 
     @Transactional
@@ -83,7 +137,8 @@ public class DecisionStore {
                 TypeFactory.defaultInstance().constructCollectionType(List.class, String.class));
         return new DecisionRecord(e.id, e.agentId, e.sessionId, tree(e.requestJson),
                 e.factsJson == null ? null : tree(e.factsJson), tree(e.responseJson),
-                rules, rows, errors, e.policyVersion, e.decidedAt, e.latencyMicros);
+                rules, rows, errors, e.policyVersion, e.decidedAt, e.latencyMicros,
+                outcomes.forDecision(e.id).stream().map(OutcomeEntity::toReport).toList());
     }
 
     private String json(Object value) {

@@ -2,6 +2,9 @@ package dev.governor.freeze;
 
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,10 +20,12 @@ import java.util.UUID;
 public class FreezeService {
 
     private final FreezeRepository freezes;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public FreezeService(FreezeRepository freezes, Clock clock) {
+    public FreezeService(FreezeRepository freezes, AuditTrail audit, Clock clock) {
         this.freezes = freezes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -55,7 +60,7 @@ public class FreezeService {
         freeze.reason = request.reason().trim();
         freeze.createdAt = now;
         freezes.persist(freeze);
-        return Freeze.of(freeze, now);
+        return audited(AuditKind.FREEZE_CREATED, Freeze.of(freeze, now));
     }
 
     @Transactional
@@ -90,7 +95,13 @@ public class FreezeService {
             throw ApiException.conflict("Freeze '" + id + "' was already lifted");
         }
         freezes.getEntityManager().refresh(freeze);
-        return Freeze.of(freeze, now);
+        return audited(AuditKind.FREEZE_LIFTED, Freeze.of(freeze, now));
+    }
+
+    /** The freeze as it is after the change; the actor becomes the caller once the API authenticates. */
+    private Freeze audited(AuditKind kind, Freeze freeze) {
+        audit.append(new AuditEvent(kind, freeze.id().toString(), AuditEvent.ANONYMOUS, freeze));
+        return freeze;
     }
 
     private FreezeEntity load(String id) {

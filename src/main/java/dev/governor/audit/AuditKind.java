@@ -1,0 +1,19 @@
+package dev.governor.audit;
+
+/** What an audit record is about; stored by name in {@code audit_log.kind}. */
+public enum AuditKind {
+    /** A decision, its payload the whole stored record (request, facts, response, firings). */
+    DECISION,
+    /** An outcome the agent reported for a decision. */
+    DECISION_OUTCOME,
+    /** An approval opened, approved, rejected, expired or consumed. */
+    APPROVAL_EVENT,
+    AGENT_CREATED,
+    AGENT_UPDATED,
+    AGENT_SUSPENDED,
+    AGENT_RESUMED,
+    FREEZE_CREATED,
+    FREEZE_LIFTED,
+    /** A policy version loaded at start-up or by reload (or a reload rejected). */
+    POLICY_LOADED
+}

@@ -1,0 +1,122 @@
+package dev.governor.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.governor.api.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/**
+ * What auditors read. Nothing here changes the log: records are never updated or deleted
+ * through the API (archiving is an operator procedure, see README "For auditors").
+ */
+@Path("/v1/audit")
+public class AuditResource {
+
+    private final AuditExports exports;
+    private final AuditVerifier verifier;
+    private final SensitiveFields sensitive;
+
+    public AuditResource(AuditExports exports, AuditVerifier verifier, SensitiveFields sensitive) {
+        this.exports = exports;
+        this.verifier = verifier;
+        this.sensitive = sensitive;
+    }
+
+    @GET
+    @Path("/decisions")
+    public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
+                              @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExportFormat f = ExportFormat.of(format, accept);
+        return file(exports.decisions(ExportFilter.parse(from, to, agentId, outcome), f), f, "decisions");
+    }
+
+    @GET
+    @Path("/rule-firings")
+    public Response ruleFirings(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
+                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExportFormat f = ExportFormat.of(format, accept);
+        return file(exports.ruleFirings(ExportFilter.parse(from, to, agentId, outcome), f), f, "rule-firings");
+    }
+
+    /** The raw hash chain, for the offline verifier ({@code dev.governor.audit.cli.VerifyExport}). */
+    @GET
+    @Path("/log")
+    public Response log(@QueryParam("fromSeq") String fromSeq, @QueryParam("format") String format,
+                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExportFormat f = ExportFormat.of(format, accept);
+        return file(exports.log(seq(fromSeq), f), f, "audit-log");
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public VerifyResult verify(@QueryParam("fromSeq") String fromSeq,
+                               @QueryParam("expectedPrevHash") String expectedPrevHash) {
+        long from = seq(fromSeq);
+        if (expectedPrevHash != null && !expectedPrevHash.matches("^[0-9a-f]{64}$")) {
+            throw ApiException.invalid("expectedPrevHash", "must be 64 lowercase hex digits (a record's hash)");
+        }
+        if (from > 1 && expectedPrevHash == null) {
+            throw ApiException.invalid("expectedPrevHash", "is required with fromSeq > 1: the checkpoint hash of "
+                    + "record fromSeq - 1, so the verification does not trust the database for it");
+        }
+        return verifier.verify(from, expectedPrevHash);
+    }
+
+    /**
+     * The keyed hash Governor stores for a sensitive value, so an auditor can search the log for a
+     * value they already know. An oracle for guessing low-entropy values: restrict it to auditors.
+     */
+    @POST
+    @Path("/hash")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public HashResponse hash(@NotNull @Valid HashRequest body) {
+        if (body.value().isNull()) {
+            throw ApiException.invalid("value", "must not be null");
+        }
+        return new HashResponse(sensitive.hash(body.value()).orElseThrow(() -> ApiException.conflict(
+                "No sensitive fields are hashed: governor.audit.hmac-key is not configured")));
+    }
+
+    /** {@code value}: the value to hash, a string or any JSON value. */
+    public record HashRequest(@NotNull JsonNode value) {
+    }
+
+    public record HashResponse(String hash) {
+    }
+
+    private static Response file(StreamingOutput body, ExportFormat format, String name) {
+        return Response.ok(body, format.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"")
+                .build();
+    }
+
+    private static long seq(String value) {
+        if (value == null || value.isEmpty()) {
+            return 1;
+        }
+        try {
+            long seq = Long.parseLong(value);
+            if (seq >= 1) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // same answer as an out-of-range number
+        }
+        throw ApiException.invalid("fromSeq", "must be a whole number of at least 1");
+    }
+}

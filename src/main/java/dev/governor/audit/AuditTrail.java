@@ -1,0 +1,113 @@
+package dev.governor.audit;
+
+import dev.governor.GovernorConfig;
+import dev.governor.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Appends records to the hash chain, in the caller's transaction: a record commits or rolls
+ * back with the change it describes.
+ *
+ * <p>Every append locks the one row of {@code audit_head} ({@code SELECT ... FOR UPDATE}) until
+ * the caller's transaction ends. That is what keeps {@code seq} gap-free and the chain linear
+ * across all instances sharing the database; the price is that audited writes (decisions
+ * included) commit one at a time, so throughput is bounded by the commit latency of the
+ * database (roughly 1 / commit time, a few thousand per second on local disks). Callers
+ * therefore append as late as possible in their transaction.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+
+    private final EntityManager em;
+    private final CanonicalJson json;
+    private final Clock clock;
+    private final int timeoutSeconds;
+
+    public AuditTrail(EntityManager em, CanonicalJson json, Clock clock, GovernorConfig config) {
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+        // JDBC query timeouts are whole seconds; round up so a short setting never means "no timeout".
+        this.timeoutSeconds = (int) Math.max(1, (config.audit().writeTimeout().toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Appends one record; joins the caller's transaction or starts one. If the record cannot be
+     * written within {@code governor.audit.write-timeout}, throws a 503 {@link ApiException} and the
+     * caller's transaction rolls back: nothing is answered that is not recorded.
+     */
+    @Transactional
+    public Receipt append(AuditEvent event) {
+        String payload = json.write(event.payload());
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            return em.unwrap(Session.class).doReturningWork(c -> write(c, event, payload, at));
+        } catch (PersistenceException e) {
+            LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
+            throw new ApiException(503, "Service Unavailable",
+                    "The audit log cannot be written right now, so the request was not carried out; retry later",
+                    List.of());
+        }
+    }
+
+    private Receipt write(Connection c, AuditEvent event, String payload, Instant at) throws SQLException {
+        long lastSeq;
+        String lastHash;
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")) {
+            lock.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("audit_head has no row; the V5 migration did not run");
+                }
+                lastSeq = rs.getLong(1);
+                lastHash = rs.getString(2);
+            }
+        }
+        long seq = lastSeq + 1;
+        String hash = ChainHash.of(lastHash, seq, event.kind().name(), event.subjectId(), event.actor(),
+                ChainHash.formatAt(at), payload);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log "
+                + "(seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setQueryTimeout(timeoutSeconds);
+            insert.setLong(1, seq);
+            insert.setString(2, event.kind().name());
+            insert.setString(3, event.subjectId());
+            insert.setString(4, event.actor());
+            insert.setObject(5, at.atOffset(ZoneOffset.UTC));
+            insert.setString(6, payload);
+            insert.setString(7, lastHash);
+            insert.setString(8, hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement head = c.prepareStatement(
+                "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            head.setQueryTimeout(timeoutSeconds);
+            head.setLong(1, seq);
+            head.setString(2, hash);
+            head.executeUpdate();
+        }
+        return new Receipt(seq, hash);
+    }
+
+    /** Where a record landed in the chain. */
+    public record Receipt(long seq, String hash) {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.governor.audit;
+
+import dev.governor.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Walks the stored chain with a forward-only cursor: constant memory however long it is. */
+@ApplicationScoped
+public class AuditVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
+
+    private final JdbcStreamer jdbc;
+
+    public AuditVerifier(JdbcStreamer jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param fromSeq          1 for the whole chain, or the first seq kept after an archive
+     * @param expectedPrevHash the checkpoint hash of record {@code fromSeq - 1}; required when fromSeq > 1
+     */
+    public VerifyResult verify(long fromSeq, String expectedPrevHash) {
+        try {
+            return jdbc.withConnection(session -> {
+                Head before = head(session);
+                ChainCheck check = new ChainCheck(fromSeq, expectedPrevHash);
+                session.stream("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash "
+                        + "FROM audit_log WHERE seq >= ? ORDER BY seq", List.of(fromSeq), rs -> check.accept(record(rs)));
+                Head after = head(session);
+                check.checkHead(before.seq, after.seq, after.hash);
+                return VerifyResult.of(check, fromSeq);
+            });
+        } catch (Exception e) {
+            LOG.error("Audit chain could not be read", e);
+            throw new ApiException(503, "Service Unavailable", "The audit log cannot be read right now; retry later",
+                    List.of());
+        }
+    }
+
+    /** A row of {@code audit_log} as the chain sees it. */
+    static ChainRecord record(ResultSet rs) throws SQLException {
+        return new ChainRecord(rs.getLong("seq"), rs.getString("kind"), rs.getString("subject_id"),
+                rs.getString("actor"),
+                ChainHash.formatAt(rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant()),
+                rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static Head head(JdbcStreamer.Session session) throws Exception {
+        Head[] head = {new Head(0, ChainHash.GENESIS)};
+        session.stream("SELECT last_seq, last_hash FROM audit_head WHERE id = 1", List.of(), rs -> {
+            head[0] = new Head(rs.getLong(1), rs.getString(2));
+            return false;
+        });
+        return head[0];
+    }
+
+    private record Head(long seq, String hash) {
+    }
+}

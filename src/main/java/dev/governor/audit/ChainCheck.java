@@ -1,0 +1,108 @@
+package dev.governor.audit;
+
+/**
+ * Checks records one at a time in {@code seq} order, keeping only the previous hash: constant
+ * memory however long the chain. Shared by {@code GET /v1/audit/verify} and the command-line
+ * verifier. A record is broken when its seq is not the next one (deleted or inserted rows),
+ * its {@code prevHash} is not the previous record's hash (deleted, inserted or reordered rows),
+ * or its own hash does not match its content (edited row).
+ */
+public final class ChainCheck {
+
+    private long expectedSeq;
+    private String expectedPrevHash;
+    private long records;
+    private Long firstBroken;
+    private String reason;
+
+    /**
+     * @param fromSeq          the first seq to expect; 1 for a whole chain
+     * @param expectedPrevHash the hash of record {@code fromSeq - 1} (from a checkpoint); null for
+     *                         a whole chain, which must start from {@link ChainHash#GENESIS}
+     */
+    public ChainCheck(long fromSeq, String expectedPrevHash) {
+        this.expectedSeq = fromSeq;
+        this.expectedPrevHash = expectedPrevHash != null ? expectedPrevHash : fromSeq == 1 ? ChainHash.GENESIS : null;
+    }
+
+    /** @return false once the chain is broken; the caller may stop reading */
+    public boolean accept(ChainRecord r) {
+        if (firstBroken != null) {
+            return false;
+        }
+        records++;
+        if (r.kind() == null || r.subjectId() == null || r.actor() == null || r.at() == null || r.payload() == null
+                || r.prevHash() == null || r.hash() == null) {
+            return broken(r.seq(), "a field of the record is missing");
+        }
+        if (r.seq() != expectedSeq) {
+            return broken(r.seq(), r.seq() < expectedSeq ? "seq " + r.seq() + " is out of order or repeated"
+                    : "records " + expectedSeq + ".." + (r.seq() - 1) + " are missing");
+        }
+        if (expectedPrevHash == null) {
+            return broken(r.seq(), "the chain starts at seq " + r.seq() + ", not 1: earlier records were archived "
+                    + "or deleted; verify from a checkpoint (fromSeq and expectedPrevHash)");
+        }
+        if (!expectedPrevHash.equals(r.prevHash())) {
+            return broken(r.seq(), "prev_hash does not match the hash of the previous record "
+                    + "(a record was deleted, inserted or reordered)");
+        }
+        if (!ChainHash.of(r).equals(r.hash())) {
+            return broken(r.seq(), "hash does not match the record's content (the record was edited)");
+        }
+        expectedSeq = r.seq() + 1;
+        expectedPrevHash = r.hash();
+        return true;
+    }
+
+    /**
+     * Compares where the records ended with the stored chain head, read before ({@code minSeq})
+     * and after ({@code maxSeq}, {@code maxHash}) the walk, so concurrent appends do not count as
+     * tampering. Records missing at the end, or present beyond the head, break the chain.
+     */
+    public void checkHead(long minSeq, long maxSeq, String maxHash) {
+        if (firstBroken != null) {
+            return;
+        }
+        long last = expectedSeq - 1;
+        if (last < minSeq) {
+            broken(last + 1, "the chain head is seq " + minSeq + " but the records end at seq " + last
+                    + " (records at the end were deleted)");
+        } else if (last > maxSeq) {
+            broken(maxSeq + 1, "records after the chain head (seq " + maxSeq + ") were added outside Governor");
+        } else if (last == maxSeq && maxSeq > 0 && !maxHash.equals(expectedPrevHash)) {
+            broken(last, "the chain head's hash does not match record " + last + " (the head was altered)");
+        }
+    }
+
+    private boolean broken(long seq, String why) {
+        firstBroken = seq;
+        reason = why;
+        return false;
+    }
+
+    public boolean valid() {
+        return firstBroken == null;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public Long firstBroken() {
+        return firstBroken;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** The hash of the last good record: what a checkpoint written now would hold. */
+    public String lastHash() {
+        return expectedPrevHash;
+    }
+
+    public long lastSeq() {
+        return expectedSeq - 1;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.governor.audit;
+
+import dev.governor.api.ApiException;
+
+/** How an export is written: chosen by {@code ?format=}, else by the Accept header, else NDJSON. */
+public enum ExportFormat {
+    NDJSON("application/x-ndjson", "ndjson"),
+    CSV("text/csv; charset=utf-8", "csv");
+
+    private final String mediaType;
+    private final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public static ExportFormat of(String format, String accept) {
+        if (format != null && !format.isEmpty()) {
+            return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "ndjson" -> NDJSON;
+                case "csv" -> CSV;
+                default -> throw ApiException.invalid("format", "must be ndjson or csv");
+            };
+        }
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv") ? CSV : NDJSON;
+    }
+}

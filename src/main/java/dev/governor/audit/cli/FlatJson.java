@@ -1,0 +1,136 @@
+package dev.governor.audit.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parses one line of the audit-log export: a JSON object whose values are strings, integers,
+ * booleans or null. JDK only, so the verifier runs with nothing but {@code target/classes}.
+ */
+final class FlatJson {
+
+    private final String s;
+    private int i;
+
+    private FlatJson(String s) {
+        this.s = s;
+    }
+
+    static Map<String, Object> parse(String line) {
+        FlatJson p = new FlatJson(line);
+        p.space();
+        Map<String, Object> out = p.object();
+        p.space();
+        if (p.i != line.length()) {
+            throw p.error("trailing characters");
+        }
+        return out;
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        expect('{');
+        space();
+        if (peek() == '}') {
+            i++;
+            return out;
+        }
+        do {
+            space();
+            String key = string();
+            space();
+            expect(':');
+            space();
+            if (out.put(key, value()) != null) {
+                throw error("duplicate key " + key);
+            }
+            space();
+        } while (next() == ',');
+        if (s.charAt(i - 1) != '}') {
+            throw error("expected , or }");
+        }
+        return out;
+    }
+
+    private Object value() {
+        char c = peek();
+        if (c == '"') {
+            return string();
+        }
+        for (String literal : new String[] {"null", "true", "false"}) {
+            if (s.startsWith(literal, i)) {
+                i += literal.length();
+                return literal.equals("null") ? null : Boolean.valueOf(literal);
+            }
+        }
+        int start = i;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (start == i) {
+            throw error("unsupported value");
+        }
+        return Long.parseLong(s.substring(start, i));
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            char c = next();
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char e = next();
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (i + 4 > s.length()) {
+                        throw error("bad \\u escape");
+                    }
+                    out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    i += 4;
+                }
+                default -> throw error("bad escape \\" + e);
+            }
+        }
+    }
+
+    private void space() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private char peek() {
+        if (i >= s.length()) {
+            throw error("unexpected end of line");
+        }
+        return s.charAt(i);
+    }
+
+    private char next() {
+        char c = peek();
+        i++;
+        return c;
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw error("expected " + c);
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException(what + " at column " + (i + 1));
+    }
+}

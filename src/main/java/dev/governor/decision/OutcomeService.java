@@ -1,0 +1,53 @@
+package dev.governor.decision;
+
+import dev.governor.api.ApiException;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Records what happened after a decision. Any decision accepts reports, DENY included: an agent
+ * reporting on an action it was denied is itself evidence an investigator needs. Reports are
+ * kept as history (a SUCCEEDED later followed by ROLLED_BACK tells the real story), never replaced.
+ */
+@ApplicationScoped
+public class OutcomeService {
+
+    private final DecisionRepository decisions;
+    private final OutcomeRepository outcomes;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OutcomeService(DecisionRepository decisions, OutcomeRepository outcomes, AuditTrail audit, Clock clock) {
+        this.decisions = decisions;
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReportedOutcome report(UUID decisionId, OutcomeRequest request) {
+        DecisionEntity decision = decisions.findByIdOptional(decisionId)
+                .orElseThrow(() -> ApiException.notFound("decision", decisionId));
+        OutcomeEntity outcome = new OutcomeEntity();
+        outcome.id = UUID.randomUUID();
+        outcome.decisionId = decisionId;
+        outcome.status = request.status();
+        outcome.incident = Boolean.TRUE.equals(request.incident());
+        outcome.detail = request.detail();
+        outcome.reportedAt = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        outcomes.persist(outcome);
+        outcomes.flush();
+        ReportedOutcome report = outcome.toReport();
+        // Reported on behalf of the decision's agent; the auth issue will record the caller instead.
+        audit.append(new AuditEvent(AuditKind.DECISION_OUTCOME, decisionId.toString(), decision.agentId, report));
+        return report;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.governor.decision;
+
+import dev.governor.audit.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class OutcomeAndTraceTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void outcomesAreStoredAsHistoryAndAudited() {
+        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String id = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
+
+        given().contentType(ContentType.JSON).body(Map.of("status", "SUCCEEDED", "detail", "applied"))
+                .post("/v1/decisions/{id}/outcome", id).then().statusCode(201)
+                .body("status", is("SUCCEEDED")).body("incident", is(false)).body("decisionId", is(id))
+                .body("reportedAt", notNullValue());
+        given().contentType(ContentType.JSON).body(Map.of("status", "ROLLED_BACK", "incident", true, "detail", "500s"))
+                .post("/v1/decisions/{id}/outcome", id).then().statusCode(201).body("incident", is(true));
+
+        given().get("/v1/decisions/{id}", id).then().statusCode(200)
+                .body("outcomes.status", containsInAnyOrder("SUCCEEDED", "ROLLED_BACK"));
+        given().get("/v1/decisions/{id}/trace", id).then().statusCode(200)
+                .body("outcomes", hasSize(2))
+                .body("auditRecords.kind", contains("DECISION", "DECISION_OUTCOME", "DECISION_OUTCOME"));
+        given().get("/v1/audit/verify").then().body("valid", is(true));
+    }
+
+    @Test
+    void badOutcomeReportsAnswer400AndUnknownDecisions404() {
+        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String id = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
+        for (Object[] bad : new Object[][] {
+                {"{}", "status"}, {"{\"status\": \"MAYBE\"}", "status"}, {"{\"status\": \"FAILED\", \"incident\": \"yes\"}",
+                "incident"}, {"{\"status\": \"FAILED\", \"who\": \"me\"}", "who"},
+                {"{\"status\": \"FAILED\", \"detail\": \"" + "x".repeat(4001) + "\"}", "detail"}}) {
+            given().contentType(ContentType.JSON).body(bad[0]).post("/v1/decisions/{id}/outcome", id).then()
+                    .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(bad[1]));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("status", "FAILED"))
+                .post("/v1/decisions/{id}/outcome", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/v1/decisions/{id}/trace", UUID.randomUUID()).then().statusCode(404);
+        given().get("/v1/decisions/{id}", id).then().body("outcomes", empty());
+    }
+
+    @Test
+    void traceTellsTheWholeStoryInOrder() throws Exception {
+        String agent = Fixtures.agent("ACT_WITH_APPROVAL", List.of("sandbox"), List.of("config:*"));
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        String stale = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30).toString();
+        var inputs = List.of(
+                Map.of("source", "inventory-db", "metric", "stock.sku-1", "value", 40, "observedAt", now),
+                Map.of("source", "inventory-db", "metric", "stock.sku-2", "value", 41, "observedAt", stale));
+        var response = Fixtures.decide(agent, Fixtures.action("config.update", "sandbox", "cfg/a"),
+                Map.of("inputs", inputs)).statusCode(200).extract();
+        String id = response.path("decisionId");
+        var trace = given().get("/v1/decisions/{id}/trace", id).then().statusCode(200)
+                .body("decisionId", is(id)).body("agentId", is(agent))
+                .body("request.action.target", is("cfg/a"))
+                .body("request.reasoning.goal", is("fix config"))
+                .body("request.agent.autonomyLevel", is("ACT_WITH_APPROVAL"))
+                .body("inputs", hasSize(2))
+                .body("inputs[0].findings", empty())
+                .body("inputs[1].findings.code", hasItem("DATA_STALE"))
+                .body("inputs[1].ageSeconds", notNullValue())
+                .body("verdict.outcome", is("DENY"))
+                .body("verdict.reasons.code", hasItem("DATA_STALE"))
+                .body("firings.file", hasItem("rules/data-quality.drl"))
+                .body("auditRecords[0].kind", is("DECISION"))
+                .extract().jsonPath();
+        List<Integer> seqs = trace.getList("firings.seq");
+        org.assertj.core.api.Assertions.assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void traceListsApprovalEventsWithWhoAndWhen() throws Exception {
+        String agent = Fixtures.agent("AUTONOMOUS", List.of("production"), List.of("*:*"));
+        var response = Fixtures.decide(agent, Fixtures.action("environment.delete", "production", "env/x"), Map.of())
+                .statusCode(200).extract();
+        String id = response.path("decisionId");
+        String approval = response.path("approval.id");
+        events(approval, id);
+
+        given().get("/v1/decisions/{id}/trace", id).then().statusCode(200)
+                .body("verdict.outcome", is("REQUIRE_APPROVAL"))
+                .body("verdict.approval.id", is(approval))
+                .body("approvalEvents.type", contains("OPENED", "APPROVED"))
+                .body("approvalEvents.actor", contains("system", "bob@example.com"))
+                .body("approvalEvents[1].comment", is("looks fine"))
+                .body("approvalEvents[1].approvalId", is(approval));
+    }
+
+    /** approval_events is written by the approvals feature; the trace only reads it. */
+    private void events(String approval, String decision) throws Exception {
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO approval_events "
+                + "(id, approval_id, decision_id, type, actor, at, comment) VALUES (nextval('approval_events_seq'), "
+                + "?, ?, ?, ?, ?, ?)")) {
+            Object[][] rows = {{"OPENED", "system", t, null}, {"APPROVED", "bob@example.com", t.plusMinutes(3), "looks fine"}};
+            for (Object[] row : rows) {
+                ps.setObject(1, UUID.fromString(approval));
+                ps.setObject(2, UUID.fromString(decision));
+                ps.setString(3, (String) row[0]);
+                ps.setString(4, (String) row[1]);
+                ps.setObject(5, row[2]);
+                ps.setString(6, (String) row[3]);
+                ps.executeUpdate();
+            }
+        }
+    }
+}
