@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.governor.approval.ApprovalView;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.UUID;
 /**
  * What {@code GET /v1/decisions/{id}} returns: the stored record of one decision.
  * {@code facts} are what the policy saw: the agent as registered at that moment, the freezes
- * in force, the inputs and the clock.
+ * in force, the inputs and the clock. {@code approvalEvents} are the state changes (opened,
+ * approved, rejected, expired, consumed: who and when) of the approvals it opened or used.
  */
 public record DecisionRecord(
         UUID decisionId,
@@ -23,7 +25,20 @@ public record DecisionRecord(
         List<String> errors,
         String policyVersion,
         OffsetDateTime decidedAt,
-        long latencyMicros) {
+        long latencyMicros,
+        List<ApprovalView.Event> approvalEvents) {
+
+    public DecisionRecord(UUID decisionId, String agentId, String sessionId, JsonNode request, JsonNode facts,
+                          JsonNode response, List<RuleFired> rulesFired, List<TableRowMatched> tableRowsMatched,
+                          List<String> errors, String policyVersion, OffsetDateTime decidedAt, long latencyMicros) {
+        this(decisionId, agentId, sessionId, request, facts, response, rulesFired, tableRowsMatched, errors,
+                policyVersion, decidedAt, latencyMicros, List.of());
+    }
+
+    public DecisionRecord withApprovalEvents(List<ApprovalView.Event> events) {
+        return new DecisionRecord(decisionId, agentId, sessionId, request, facts, response, rulesFired,
+                tableRowsMatched, errors, policyVersion, decidedAt, latencyMicros, List.copyOf(events));
+    }
 
     public record RuleFired(int seq, String file, String rule, String reasonCode, String outcome) {
     }
