@@ -30,8 +30,16 @@ final class RecordedUsage implements BudgetUsage {
                 k -> source.within(window, environment));
     }
 
+    /** As stored with the decision's facts: windows as ISO-8601 durations, environment null = all. */
     @JsonValue
-    synchronized List<UsageTotals> lookedUp() {
-        return new ArrayList<>(seen.values());
+    synchronized List<Seen> lookedUp() {
+        List<Seen> out = new ArrayList<>();
+        seen.values().forEach(t -> out.add(new Seen(t.window().toString(), t.environment(), t.actions(), t.records(),
+                t.users(), t.monetaryValue())));
+        return out;
+    }
+
+    record Seen(String window, String environment, long actions, long records, long users,
+                java.math.BigDecimal monetaryValue) {
     }
 }
