@@ -1,11 +1,11 @@
 package dev.governor.approval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.GovernorConfig;
 import dev.governor.agent.AgentService;
 import dev.governor.api.ApiException;
+import dev.governor.api.JsonText;
 import dev.governor.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -62,8 +62,8 @@ public class ApprovalService {
         approval.planId = subject.planId();
         approval.agentId = subject.agentId();
         approval.actionHash = subject.actionHash();
-        approval.requestJson = json(subject.request());
-        approval.reasonsJson = json(subject.reasons());
+        approval.requestJson = JsonText.write(mapper, subject.request());
+        approval.reasonsJson = JsonText.write(mapper, subject.reasons());
         approval.status = ApprovalStatus.PENDING;
         approval.createdAt = now;
         approval.expiresAt = reserved.expiresAt();
@@ -164,21 +164,20 @@ public class ApprovalService {
     }
 
     private ApprovalView view(ApprovalEntity a) {
-        JsonNode request = tree(a.requestJson);
+        JsonNode request = JsonText.read(mapper, a.requestJson);
         return new ApprovalView(a.id, a.status, a.decisionId, a.planId, a.agentId, owner(a.agentId),
                 request == null ? null : request.get("action"), request == null ? null : request.get("reasoning"),
-                tree(a.reasonsJson), request, a.actionHash, a.createdAt, a.expiresAt, a.decidedAt, a.decidedBy,
-                a.comment, a.consumedAt, a.consumedBy, a.version,
+                JsonText.read(mapper, a.reasonsJson), request, a.actionHash, a.createdAt, a.expiresAt, a.decidedAt,
+                a.decidedBy, a.comment, a.consumedAt, a.consumedBy, a.version,
                 events.of(List.of(a.id)).stream().map(ApprovalService::event).toList());
     }
 
-    /** The agent's accountable owner as registered now; null if the agent has since been removed. */
+    /**
+     * The agent's accountable owner as registered now; null if the agent is gone. Checked first
+     * rather than catching the 404, which would mark the surrounding transaction rollback-only.
+     */
     private String owner(String agentId) {
-        try {
-            return agents.get(agentId).owner();
-        } catch (ApiException e) {
-            return null;
-        }
+        return agents.facts(agentId).isPresent() ? agents.get(agentId).owner() : null;
     }
 
     private static ApprovalView.Event event(ApprovalEventEntity e) {
@@ -189,21 +188,7 @@ public class ApprovalService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    private String json(Object value) {
-        try {
-            return value == null ? null : mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise approval subject", e);
-        }
-    }
 
-    private JsonNode tree(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored approval is not valid JSON", e);
-        }
-    }
 
     public record OpenedApproval(UUID id, ApprovalStatus status, OffsetDateTime expiresAt) {
     }

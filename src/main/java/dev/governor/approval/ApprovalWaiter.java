@@ -4,6 +4,7 @@ import dev.governor.GovernorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +28,7 @@ public class ApprovalWaiter {
     }
 
     /** Runs on a worker thread (it blocks); only PENDING approvals are waited on. */
-    public ApprovalView await(java.util.UUID id, int waitSeconds) {
+    public ApprovalView await(UUID id, int waitSeconds) {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
         long recheck = Math.max(1, config.approval().recheck().toNanos());
         ApprovalView first = approvals.get(id);

@@ -1,9 +1,9 @@
 package dev.governor.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.ApiException;
+import dev.governor.api.JsonText;
 import dev.governor.approval.ActionFingerprint;
 import dev.governor.approval.ApprovalService;
 import dev.governor.decision.DecisionFacts;
@@ -104,8 +104,8 @@ public class PlanService {
                         "from PlanStepEntity where planId = ?1 order by stepIndex", PlanStepEntity.class)
                 .setParameter(1, id).getResultList().stream()
                 .map(s -> new PlanRecord.StepState(s.stepIndex, s.outcome, s.executedBy, s.executedAt)).toList();
-        return new PlanRecord(plan.id, plan.agentId, plan.sessionId, tree(plan.requestJson), tree(plan.responseJson),
-                steps);
+        return new PlanRecord(plan.id, plan.agentId, plan.sessionId, JsonText.read(mapper, plan.requestJson),
+                JsonText.read(mapper, plan.responseJson), steps);
     }
 
     private void store(PlanRequest request, PlanResponse response, String hash, List<StepFacts> steps) {
@@ -116,8 +116,8 @@ public class PlanService {
         plan.outcome = response.outcome().name();
         plan.stepsHash = hash;
         plan.policyVersion = response.policyVersion();
-        plan.requestJson = json(request);
-        plan.responseJson = json(response);
+        plan.requestJson = JsonText.write(mapper, request);
+        plan.responseJson = JsonText.write(mapper, response);
         plan.createdAt = response.createdAt();
         em.persist(plan);
         for (StepFacts s : steps) {
@@ -144,19 +144,5 @@ public class PlanService {
                 cumulative.stream().map(Cumulative::blastRadius).max(Comparator.naturalOrder()).orElse(BlastRadius.LOW));
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise plan", e);
-        }
-    }
 
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored plan is not valid JSON", e);
-        }
-    }
 }
