@@ -11,15 +11,21 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An approval request, bound to one exact action by its canonical hash. */
+/**
+ * An approval request, bound to one exact action (or one plan's steps) by its canonical hash.
+ * State changes go through the conditional updates in {@link ApprovalRepository}, never through
+ * dirty checking, so that racing approvers, executions and the expiry job end in one final state.
+ */
 @Entity
 @Table(name = "approvals")
 public class ApprovalEntity {
 
     @Id
     public UUID id;
-    @Column(name = "decision_id", nullable = false)
+    @Column(name = "decision_id")
     public UUID decisionId;
+    @Column(name = "plan_id")
+    public UUID planId;
     @Column(name = "agent_id", nullable = false)
     public String agentId;
     @Column(name = "action_hash", nullable = false)
@@ -40,6 +46,11 @@ public class ApprovalEntity {
     public OffsetDateTime consumedAt;
     @Column(name = "consumed_by")
     public UUID consumedBy;
+    /** What the approver is shown: the request, with the agent's reasoning. */
+    @Column(name = "request_json")
+    public String requestJson;
+    @Column(name = "reasons_json")
+    public String reasonsJson;
     @Version
     public long version;
 }

@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.governor.approval.ApprovalView;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.UUID;
  * What {@code GET /v1/decisions/{id}} returns: the stored record of one decision.
  * {@code facts} are what the policy saw: the agent as registered at that moment, the freezes
  * in force, the inputs and the clock. {@code outcomes} are what the agent reported afterwards
- * ({@code POST /v1/decisions/{id}/outcome}), oldest first.
+ * ({@code POST /v1/decisions/{id}/outcome}), oldest first. {@code approvalEvents} are the state
+ * changes (opened, approved, rejected, expired, consumed: who and when) of the approvals it
+ * opened or used.
  */
 public record DecisionRecord(
         UUID decisionId,
@@ -25,7 +28,22 @@ public record DecisionRecord(
         String policyVersion,
         OffsetDateTime decidedAt,
         long latencyMicros,
-        List<ReportedOutcome> outcomes) {
+        List<ReportedOutcome> outcomes,
+        List<ApprovalView.Event> approvalEvents) {
+
+    /** A record as the store reads it; the approval events are joined in by the decision service. */
+    public DecisionRecord(UUID decisionId, String agentId, String sessionId, JsonNode request, JsonNode facts,
+                          JsonNode response, List<RuleFired> rulesFired, List<TableRowMatched> tableRowsMatched,
+                          List<String> errors, String policyVersion, OffsetDateTime decidedAt, long latencyMicros,
+                          List<ReportedOutcome> outcomes) {
+        this(decisionId, agentId, sessionId, request, facts, response, rulesFired, tableRowsMatched, errors,
+                policyVersion, decidedAt, latencyMicros, outcomes, List.of());
+    }
+
+    public DecisionRecord withApprovalEvents(List<ApprovalView.Event> events) {
+        return new DecisionRecord(decisionId, agentId, sessionId, request, facts, response, rulesFired,
+                tableRowsMatched, errors, policyVersion, decidedAt, latencyMicros, outcomes, List.copyOf(events));
+    }
 
     public record RuleFired(int seq, String file, String rule, String reasonCode, String outcome) {
     }

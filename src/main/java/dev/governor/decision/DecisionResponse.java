@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.Reversibility;
 
@@ -25,6 +26,9 @@ public record DecisionResponse(
      * @param source  the policy file and rule or table row behind it
      */
     public record Reason(String code, Outcome outcome, String message, String source) {
+        public static Reason of(Evaluation.Reason r) {
+            return new Reason(r.code(), r.outcome(), r.message(), r.source());
+        }
     }
 
     /** Present when the outcome is REQUIRE_APPROVAL, or when the request named an approval. */

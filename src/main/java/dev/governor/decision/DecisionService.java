@@ -1,47 +1,58 @@
 package dev.governor.decision;
 
-import dev.governor.agent.AgentService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.api.ApiException;
 import dev.governor.approval.ActionFingerprint;
+import dev.governor.approval.ApprovalGate;
 import dev.governor.approval.ApprovalService;
-import dev.governor.freeze.FreezeService;
+import dev.governor.budget.BudgetLedger;
+import dev.governor.plan.PlanSteps;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.PolicyEngine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers one decide-action request: gathers the facts, asks the policy engine, opens an
- * approval when one is needed, and stores the whole record before the answer leaves.
+ * Answers one decide-action request: gathers the facts, asks the policy engine, checks the
+ * approval or plan step the agent names, opens an approval when one is needed, counts an
+ * allowed mutation against the agent's budgets, and stores the whole record before the
+ * answer leaves.
  */
 @ApplicationScoped
 public class DecisionService {
 
     private final PolicyEngine engine;
-    private final AgentService agents;
-    private final FreezeService freezes;
+    private final DecisionFacts facts;
     private final ApprovalService approvals;
+    private final ApprovalGate gate;
+    private final PlanSteps planSteps;
+    private final BudgetLedger budgets;
     private final DecisionStore store;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public DecisionService(PolicyEngine engine, AgentService agents, FreezeService freezes,
-                           ApprovalService approvals, DecisionStore store, ObjectMapper mapper, Clock clock) {
+    public DecisionService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals, ApprovalGate gate,
+                           PlanSteps planSteps, BudgetLedger budgets, DecisionStore store, ObjectMapper mapper,
+                           Clock clock) {
         this.engine = engine;
-        this.agents = agents;
-        this.freezes = freezes;
+        this.facts = facts;
         this.approvals = approvals;
+        this.gate = gate;
+        this.planSteps = planSteps;
+        this.budgets = budgets;
         this.store = store;
         this.mapper = mapper;
         this.clock = clock;
@@ -51,48 +62,98 @@ public class DecisionService {
     @Transactional
     public DecisionResponse decide(DecisionRequest request) {
         long started = System.nanoTime();
+        requireOneAuthority(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime decidedAt = now.atOffset(ZoneOffset.UTC);
-        EvaluationInput facts = evaluationInput(request, now);
-        Evaluation evaluation = engine.evaluate(facts);
+        EvaluationInput input = facts.gather(request.agentId(), request.action(), request.inputs(), now);
+        Evaluation evaluation = engine.evaluate(input);
 
         UUID decisionId = UUID.randomUUID();
+        String actionHash = ActionFingerprint.of(mapper, request.action());
+        ApprovalGate.Check check = check(request, actionHash, decisionId, evaluation.outcome(), decidedAt);
+        Outcome outcome = check == null ? evaluation.outcome()
+                : check.used() ? Outcome.ALLOW : Outcome.mostRestrictive(evaluation.outcome(), check.outcome());
+
         DecisionResponse.ApprovalRef approval = null;
-        if (evaluation.outcome() == Outcome.REQUIRE_APPROVAL) {
-            approval = new DecisionResponse.ApprovalRef(UUID.randomUUID(), "PENDING", approvals.expiresAt(decidedAt));
+        ApprovalService.OpenedApproval opened = null;
+        if (check != null && check.status() != null) {
+            approval = new DecisionResponse.ApprovalRef(check.approvalId(), check.status().name(), check.expiresAt());
+        } else if (outcome == Outcome.REQUIRE_APPROVAL) {
+            opened = approvals.reserve(evaluation.approvalTtl(), decidedAt);
+            approval = new DecisionResponse.ApprovalRef(opened.id(), opened.status().name(), opened.expiresAt());
         }
-        DecisionResponse response = new DecisionResponse(decisionId, evaluation.outcome(),
-                evaluation.reversibility(), evaluation.blastRadius(),
-                evaluation.reasons().stream()
-                        .map(r -> new DecisionResponse.Reason(r.code(), r.outcome(), r.message(), r.source()))
-                        .toList(),
-                approval, evaluation.policyVersion(), decidedAt);
+        DecisionResponse response = new DecisionResponse(decisionId, outcome, evaluation.reversibility(),
+                evaluation.blastRadius(), reasons(outcome, evaluation, check), approval,
+                evaluation.policyVersion(), decidedAt);
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;
-        store.save(request, facts, response, evaluation, latencyMicros);
-        if (approval != null) {
-            approvals.open(approval.id(), decisionId, request.agentId(),
-                    ActionFingerprint.of(mapper, request.action()), decidedAt);
+        store.save(request, input, response, evaluation, latencyMicros);
+        if (opened != null) {
+            approvals.open(opened, new ApprovalService.Subject(decisionId, null, request.agentId(), actionHash,
+                    request, response.reasons()), decidedAt);
+        }
+        if (outcome == Outcome.ALLOW && input.action().isMutating()) {
+            budgets.record(decisionId, request.agentId(), input.action(), decidedAt);
         }
         return response;
     }
 
+    /** The stored record, with the state changes of the approvals it opened, used or named. */
     public Optional<DecisionRecord> find(UUID id) {
-        return store.find(id);
+        return store.find(id).map(record -> {
+            List<UUID> related = new ArrayList<>(approvals.openedBy(id));
+            var named = record.request() == null ? null : record.request().path("approvalId");
+            if (named != null && named.isTextual()) related.add(UUID.fromString(named.asText()));
+            return record.withApprovalEvents(approvals.events(related));
+        });
     }
 
-    private EvaluationInput evaluationInput(DecisionRequest request, Instant now) {
-        DecisionRequest.Action action = request.action();
-        DecisionRequest.Impact impact = action.impact();
-        var actionFacts = new EvaluationInput.ActionFacts(action.type(), action.environment(), action.target(),
-                impact == null || impact.records() == null ? 0 : impact.records(),
-                impact == null || impact.users() == null ? 0 : impact.users(),
-                impact == null || impact.monetaryValue() == null ? BigDecimal.ZERO : impact.monetaryValue(),
-                action.rollbackPlan());
-        var inputs = request.inputs().stream()
-                .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
+    private ApprovalGate.Check check(DecisionRequest request, String actionHash, UUID decisionId, Outcome policy,
+                                     OffsetDateTime now) {
+        boolean liftable = policy == Outcome.ALLOW || policy == Outcome.REQUIRE_APPROVAL;
+        if (request.approvalId() != null) {
+            return gate.forDecision(request.approvalId(), request.agentId(), actionHash, decisionId, liftable, now);
+        }
+        if (request.planId() != null) {
+            return planSteps.execute(request.planId(), request.stepIndex(), request.agentId(), actionHash, decisionId,
+                    policy, now);
+        }
+        return null;
+    }
+
+    /**
+     * When an approval lifted the policy's REQUIRE_APPROVAL, the answer is ALLOW / APPROVED and
+     * names what was lifted; otherwise the approval's verdict folds in like any policy verdict.
+     */
+    private static List<DecisionResponse.Reason> reasons(Outcome outcome, Evaluation evaluation,
+                                                         ApprovalGate.Check check) {
+        List<DecisionResponse.Reason> all = new ArrayList<>(
+                evaluation.reasons().stream().map(DecisionResponse.Reason::of).toList());
+        if (check != null) {
+            String message = check.message();
+            if (check.used()) {
+                List<String> lifted = all.stream().filter(r -> r.outcome() == Outcome.REQUIRE_APPROVAL)
+                        .map(DecisionResponse.Reason::code).distinct().toList();
+                message += lifted.isEmpty() ? "" : "; lifts " + String.join(", ", lifted);
+                all.clear();
+            }
+            all.add(new DecisionResponse.Reason(check.code(), check.outcome(), message, ApprovalGate.SOURCE));
+        }
+        return all.stream()
+                .filter(r -> outcome == Outcome.ALLOW ? r.outcome() == Outcome.ALLOW : r.outcome() != Outcome.ALLOW)
+                .sorted(Comparator.comparing(DecisionResponse.Reason::outcome).reversed())
                 .toList();
-        return new EvaluationInput(request.agentId(), agents.facts(request.agentId()).orElse(null),
-                actionFacts, inputs, freezes.activeAt(now, action.environment()), now);
+    }
+
+    private static void requireOneAuthority(DecisionRequest request) {
+        if (request.approvalId() != null && request.planId() != null) {
+            throw ApiException.invalid("approvalId", "name either an approval or a plan step, not both");
+        }
+        if (request.planId() != null && request.stepIndex() == null) {
+            throw ApiException.invalid("stepIndex", "is required with planId");
+        }
+        if (request.planId() == null && request.stepIndex() != null) {
+            throw ApiException.invalid("planId", "is required with stepIndex");
+        }
     }
 }

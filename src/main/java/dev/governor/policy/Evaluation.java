@@ -1,11 +1,16 @@
 package dev.governor.policy;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The result of evaluating one request against one policy version: data, never an
  * exception. When anything could not be evaluated, {@code outcome} is DENY, a
  * {@code POLICY_ERROR} reason is present and {@code errors} says what went wrong.
+ *
+ * @param approvalTtl how long an approval for this action may stay open, from
+ *                    {@code decision-tables/approval-ttl.dmn}; null when no approval is needed or
+ *                    no row applies (the caller then uses its configured default)
  */
 public record Evaluation(
         Outcome outcome,
@@ -14,7 +19,14 @@ public record Evaluation(
         List<Reason> reasons,
         List<Firing> firings,
         List<String> errors,
-        String policyVersion) {
+        String policyVersion,
+        Duration approvalTtl) {
+
+    /** Without an approval time to live (the caller's default applies). */
+    public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
+                      List<Firing> firings, List<String> errors, String policyVersion) {
+        this(outcome, reversibility, blastRadius, reasons, firings, errors, policyVersion, null);
+    }
 
     public Evaluation {
         reasons = List.copyOf(reasons);

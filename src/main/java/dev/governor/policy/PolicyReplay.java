@@ -1,6 +1,8 @@
 package dev.governor.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jboss.logging.Logger;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
@@ -23,6 +25,8 @@ import java.util.TreeMap;
 /** Shadow evaluation: replays recorded decisions against a candidate policy directory. */
 @ApplicationScoped
 public class PolicyReplay {
+
+    private static final Logger LOG = Logger.getLogger(PolicyReplay.class);
 
     private final DecisionHistory history;
     private final PolicyEngine live;
@@ -103,8 +107,14 @@ public class PolicyReplay {
     private EvaluationInput facts(Replayable d) {
         if (d.factsJson() == null) return null;
         try {
-            return mapper.readValue(d.factsJson(), EvaluationInput.class);
+            // Facts recorded by another Governor version may carry fields this one does not know
+            // (or derived ones such as action.mutating): replay what can be read.
+            return mapper.readerFor(EvaluationInput.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(d.factsJson());
         } catch (JsonProcessingException e) {
+            LOG.warnf("decision %s cannot be replayed: its stored facts do not read back (%s)",
+                    d.id(), e.getOriginalMessage());
             return null;
         }
     }

@@ -15,13 +15,20 @@ public record PolicyTestCase(String file, String name, EvaluationInput input, Ex
      * @param reasons       reason codes that must be present
      * @param absentReasons reason codes that must not be present
      * @param sources       reason sources ({@code file#rule-or-row}) that must be present
+     * @param approvalTtl   the approval time to live decision-tables/approval-ttl.dmn must give
      */
     public record Expectation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius,
-                              List<String> reasons, List<String> absentReasons, List<String> sources) {
+                              List<String> reasons, List<String> absentReasons, List<String> sources,
+                              java.time.Duration approvalTtl) {
         public Expectation {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
             absentReasons = absentReasons == null ? List.of() : List.copyOf(absentReasons);
             sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public Expectation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius,
+                           List<String> reasons, List<String> absentReasons, List<String> sources) {
+            this(outcome, reversibility, blastRadius, reasons, absentReasons, sources, null);
         }
     }
 }

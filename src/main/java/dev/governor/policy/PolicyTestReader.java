@@ -60,7 +60,7 @@ final class PolicyTestReader {
 
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
-        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes");
+        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -72,7 +72,7 @@ final class PolicyTestReader {
         }
         String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
         return new EvaluationInput(agentId, agent, action(g.get("action"), where), inputs(g.get("inputs"), now, where),
-                freezes(g.get("freezes"), now, where), now);
+                freezes(g.get("freezes"), now, where), now, budgetUsage(g.get("budgetUsage"), where));
     }
 
     private static EvaluationInput.ActionFacts action(JsonNode a, String where) {
@@ -97,6 +97,19 @@ final class PolicyTestReader {
         return out;
     }
 
+    /** The agent's earlier ALLOWed mutations per window; an omitted environment means all environments. */
+    private static EvaluationInput.BudgetUsage budgetUsage(JsonNode list, String where) {
+        List<EvaluationInput.UsageTotals> out = new ArrayList<>();
+        if (list == null) return null;
+        for (JsonNode u : list) {
+            allow(u, where + " budgetUsage", "window", "environment", "actions", "records", "users", "monetaryValue");
+            out.add(new EvaluationInput.UsageTotals(Duration.parse(text(u, "window")), optional(u, "environment"),
+                    u.path("actions").asLong(0), u.path("records").asLong(0), u.path("users").asLong(0),
+                    new BigDecimal(u.path("monetaryValue").asText("0"))));
+        }
+        return EvaluationInput.BudgetUsage.of(out);
+    }
+
     /** Like the real caller, passes on only the freezes whose window contains {@code now}. */
     private static List<EvaluationInput.FreezeFacts> freezes(JsonNode list, Instant now, String where) {
         List<EvaluationInput.FreezeFacts> out = new ArrayList<>();
@@ -117,12 +130,14 @@ final class PolicyTestReader {
 
     private static PolicyTestCase.Expectation expect(JsonNode e, String where) {
         if (e == null || !e.has("outcome")) throw new IllegalArgumentException("'expect.outcome' is missing");
-        allow(e, where + " expect", "outcome", "reversibility", "blastRadius", "reasons", "absentReasons", "sources");
+        allow(e, where + " expect", "outcome", "reversibility", "blastRadius", "reasons", "absentReasons", "sources",
+                "approvalTtl");
         return new PolicyTestCase.Expectation(Outcome.valueOf(e.get("outcome").asText()),
                 e.has("reversibility") ? Reversibility.valueOf(e.get("reversibility").asText()) : null,
                 e.has("blastRadius") ? BlastRadius.valueOf(e.get("blastRadius").asText()) : null,
                 List.copyOf(strings(e.get("reasons"))), List.copyOf(strings(e.get("absentReasons"))),
-                List.copyOf(strings(e.get("sources"))));
+                List.copyOf(strings(e.get("sources"))),
+                e.has("approvalTtl") ? Duration.parse(e.get("approvalTtl").asText()) : null);
     }
 
     static Instant time(String value, Instant now) {

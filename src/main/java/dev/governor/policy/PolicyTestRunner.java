@@ -100,6 +100,9 @@ public final class PolicyTestRunner {
         for (String source : expect.sources()) {
             if (!sources.contains(source)) failures.add("source " + source + " expected but absent; sources were " + sources);
         }
+        if (expect.approvalTtl() != null && !expect.approvalTtl().equals(actual.approvalTtl())) {
+            failures.add("approvalTtl: expected " + expect.approvalTtl() + " but was " + actual.approvalTtl());
+        }
         return failures;
     }
 

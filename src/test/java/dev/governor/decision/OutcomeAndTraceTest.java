@@ -1,14 +1,10 @@
 package dev.governor.decision;
 
 import dev.governor.audit.Fixtures;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,9 +22,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class OutcomeAndTraceTest {
-
-    @Inject
-    AgroalDataSource db;
 
     @Test
     void outcomesAreStoredAsHistoryAndAudited() {
@@ -104,33 +97,17 @@ class OutcomeAndTraceTest {
                 .statusCode(200).extract();
         String id = response.path("decisionId");
         String approval = response.path("approval.id");
-        events(approval, id);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("approver", "bob@example.com", "comment", "looks fine"))
+                .post("/v1/approvals/{id}/approve", approval).then().statusCode(200);
 
         given().get("/v1/decisions/{id}/trace", id).then().statusCode(200)
                 .body("verdict.outcome", is("REQUIRE_APPROVAL"))
                 .body("verdict.approval.id", is(approval))
                 .body("approvalEvents.type", contains("OPENED", "APPROVED"))
-                .body("approvalEvents.actor", contains("system", "bob@example.com"))
+                .body("approvalEvents.actor", contains(agent, "bob@example.com"))
                 .body("approvalEvents[1].comment", is("looks fine"))
                 .body("approvalEvents[1].approvalId", is(approval));
     }
 
-    /** approval_events is written by the approvals feature; the trace only reads it. */
-    private void events(String approval, String decision) throws Exception {
-        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO approval_events "
-                + "(id, approval_id, decision_id, type, actor, at, comment) VALUES (nextval('approval_events_seq'), "
-                + "?, ?, ?, ?, ?, ?)")) {
-            Object[][] rows = {{"OPENED", "system", t, null}, {"APPROVED", "bob@example.com", t.plusMinutes(3), "looks fine"}};
-            for (Object[] row : rows) {
-                ps.setObject(1, UUID.fromString(approval));
-                ps.setObject(2, UUID.fromString(decision));
-                ps.setString(3, (String) row[0]);
-                ps.setString(4, (String) row[1]);
-                ps.setObject(5, row[2]);
-                ps.setString(6, (String) row[3]);
-                ps.executeUpdate();
-            }
-        }
-    }
 }

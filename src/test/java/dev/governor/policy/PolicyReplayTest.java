@@ -47,7 +47,7 @@ class PolicyReplayTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables"),
                         "last", 5, "examples", 2))
-                .post("/v1/policies/replay").then().statusCode(200)
+                .post("/v1/policies/replay").then().log().ifValidationFails().statusCode(200)
                 .body("replayed", equalTo(5))
                 .body("unchanged", equalTo(2))
                 .body("skipped", equalTo(0))

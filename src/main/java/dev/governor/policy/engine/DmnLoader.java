@@ -36,7 +36,9 @@ final class DmnLoader {
     static final Map<String, String> REQUIRED = Map.of(
             "reversibility.dmn", DmnTables.REVERSIBILITY,
             "blast-radius.dmn", DmnTables.BLAST_RADIUS,
-            "governance-gate.dmn", DmnTables.GATE);
+            "governance-gate.dmn", DmnTables.GATE,
+            "approval-ttl.dmn", DmnTables.APPROVAL_TTL,
+            "budgets.dmn", DmnTables.BUDGETS);
 
     private DmnLoader() {
     }

@@ -23,6 +23,8 @@ final class DmnTables {
     static final String REVERSIBILITY = "Reversibility";
     static final String BLAST_RADIUS = "Blast radius";
     static final String GATE = "Gate";
+    static final String APPROVAL_TTL = "Approval TTL";
+    static final String BUDGETS = "Budgets";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

@@ -12,6 +12,7 @@ import dev.governor.policy.engine.facts.*;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +26,6 @@ import java.util.Set;
  * rules (DRL and spreadsheets) add their verdicts and the combining rule fold them all.
  */
 final class Evaluator {
-
-    private static final Set<String> READ_ONLY_VERBS = Set.of("read", "list", "get", "describe");
 
     private final RuleBase rules;
     private final DmnTables tables;
@@ -47,7 +46,7 @@ final class Evaluator {
         int dot = type.indexOf('.');
         String resource = dot < 0 ? type : type.substring(0, dot);
         String verb = dot < 0 ? "" : type.substring(dot + 1);
-        boolean mutating = !READ_ONLY_VERBS.contains(verb);
+        boolean mutating = a.isMutating();
         BigDecimal money = a.monetaryValue() == null ? BigDecimal.ZERO : a.monetaryValue();
 
         Trace trace = new Trace(rules.origins());
@@ -59,6 +58,7 @@ final class Evaluator {
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
         }
+        if (input.agent() != null) verdicts.addAll(BudgetTable.check(tables, input, action, trace));
 
         Decision decision = new Decision();
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
@@ -69,8 +69,10 @@ final class Evaluator {
         if (decision.getOutcome() == null) {
             throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
         }
+        Duration ttl = decision.getOutcome() == Outcome.REQUIRE_APPROVAL
+                ? BudgetTable.approvalTtl(tables, blastRadius, trace) : null;
         return new Evaluation(decision.getOutcome(), reversibility, blastRadius,
-                reasons(decision.getOutcome(), decision.getVerdicts()), trace.firings(), List.of(), version);
+                reasons(decision.getOutcome(), decision.getVerdicts()), trace.firings(), List.of(), version, ttl);
     }
 
     private Reversibility reversibility(String type, String verb, Trace trace, List<Verdict> verdicts) {

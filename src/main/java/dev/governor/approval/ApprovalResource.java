@@ -1,0 +1,81 @@
+package dev.governor.approval;
+
+import dev.governor.GovernorConfig;
+import dev.governor.api.ApiException;
+import dev.governor.api.PageRequest;
+import dev.governor.api.QueryParams;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Approvals: the human checkpoint before the irreversible step. */
+@Path("/v1/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+    private final ApprovalService approvals;
+    private final ApprovalWaiter waiter;
+    private final GovernorConfig config;
+
+    public ApprovalResource(ApprovalService approvals, ApprovalWaiter waiter, GovernorConfig config) {
+        this.approvals = approvals;
+        this.waiter = waiter;
+        this.config = config;
+    }
+
+    /** Newest first; {@code X-Total-Count} carries the number of matches across all pages. */
+    @GET
+    public RestResponse<List<ApprovalView>> list(@QueryParam("status") String status,
+                                                 @QueryParam("page") String page,
+                                                 @QueryParam("size") String size) {
+        ApprovalStatus filter = status(status);
+        return RestResponse.ResponseBuilder.ok(approvals.list(filter, PageRequest.of(page, size)))
+                .header("X-Total-Count", approvals.count(filter))
+                .build();
+    }
+
+    /** With {@code ?waitSeconds=N}, waits until a PENDING approval changes (at most N seconds). */
+    @GET
+    @Path("{id}")
+    @Blocking
+    public ApprovalView get(@PathParam("id") UUID id, @QueryParam("waitSeconds") String waitSeconds) {
+        int wait = QueryParams.integer("waitSeconds", waitSeconds, 0, 0, config.approval().maxWaitSeconds());
+        return wait == 0 ? approvals.get(id) : waiter.await(id, wait);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApprovalView approve(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision body) {
+        return approvals.approve(id, body);
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApprovalView reject(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision body) {
+        return approvals.reject(id, body);
+    }
+
+    private static ApprovalStatus status(String value) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return ApprovalStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", "must be one of PENDING, APPROVED, REJECTED, EXPIRED, CONSUMED");
+        }
+    }
+}

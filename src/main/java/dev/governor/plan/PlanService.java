@@ -1,0 +1,148 @@
+package dev.governor.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.api.ApiException;
+import dev.governor.api.JsonText;
+import dev.governor.approval.ActionFingerprint;
+import dev.governor.approval.ApprovalService;
+import dev.governor.decision.DecisionFacts;
+import dev.governor.decision.DecisionResponse;
+import dev.governor.plan.PlanChecks.Cumulative;
+import dev.governor.plan.PlanChecks.StepFacts;
+import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
+import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.Outcome;
+import dev.governor.policy.PolicyEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Verifies a whole plan before its first step runs, and stores it with its one approval. */
+@ApplicationScoped
+public class PlanService {
+
+    private final PolicyEngine engine;
+    private final DecisionFacts facts;
+    private final ApprovalService approvals;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PlanService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals, EntityManager em,
+                       ObjectMapper mapper, Clock clock) {
+        this.engine = engine;
+        this.facts = facts;
+        this.approvals = approvals;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlanResponse verify(PlanRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime createdAt = now.atOffset(ZoneOffset.UTC);
+        List<StepFacts> steps = new ArrayList<>();
+        EvaluationInput template = null;
+        for (int i = 0; i < request.steps().size(); i++) {
+            PlanRequest.Step step = request.steps().get(i);
+            template = facts.gather(request.agentId(), step.action(), step.inputs(), now);
+            steps.add(new StepFacts(i, template.action(), engine.evaluate(template)));
+        }
+        EvaluationInput base = template;
+        List<Cumulative> cumulative = PlanChecks.cumulative(steps,
+                sum -> engine.evaluate(PlanChecks.sumInput(base, sum)).blastRadius());
+        List<Evaluation.Reason> planReasons = PlanChecks.weigh(steps, cumulative);
+        List<Outcome> outcomes = new ArrayList<>(steps.stream().map(s -> s.evaluation().outcome()).toList());
+        planReasons.forEach(r -> outcomes.add(r.outcome()));
+        Outcome outcome = Outcome.mostRestrictive(outcomes);
+
+        UUID planId = UUID.randomUUID();
+        String hash = ActionFingerprint.of(mapper, request.steps().stream().map(PlanRequest.Step::action).toList());
+        ApprovalService.OpenedApproval approval = outcome == Outcome.REQUIRE_APPROVAL
+                ? approvals.reserve(ttl(steps), createdAt) : null;
+        PlanResponse response = new PlanResponse(planId, outcome,
+                steps.stream().map(s -> new PlanResponse.StepResult(s.index(), s.evaluation().outcome(),
+                        s.evaluation().reversibility(), s.evaluation().blastRadius(),
+                        s.evaluation().reasons().stream().map(DecisionResponse.Reason::of).toList())).toList(),
+                total(cumulative),
+                planReasons.stream().sorted(Comparator.comparing(Evaluation.Reason::outcome).reversed())
+                        .map(DecisionResponse.Reason::of).toList(),
+                approval == null ? null : new DecisionResponse.ApprovalRef(approval.id(), approval.status().name(),
+                        approval.expiresAt()),
+                steps.get(0).evaluation().policyVersion(), createdAt);
+        store(request, response, hash, steps);
+        if (approval != null) {
+            approvals.open(approval, new ApprovalService.Subject(null, planId, request.agentId(), hash, request,
+                    Map.of("plan", response.reasons(), "steps", response.steps())), createdAt);
+        }
+        return response;
+    }
+
+    /** The stored plan: request, answer, and which steps have been executed by which decision. */
+    @Transactional
+    public PlanRecord get(UUID id) {
+        PlanEntity plan = em.find(PlanEntity.class, id);
+        if (plan == null) throw ApiException.notFound("plan", id);
+        List<PlanRecord.StepState> steps = em.createQuery(
+                        "from PlanStepEntity where planId = ?1 order by stepIndex", PlanStepEntity.class)
+                .setParameter(1, id).getResultList().stream()
+                .map(s -> new PlanRecord.StepState(s.stepIndex, s.outcome, s.executedBy, s.executedAt)).toList();
+        return new PlanRecord(plan.id, plan.agentId, plan.sessionId, JsonText.read(mapper, plan.requestJson),
+                JsonText.read(mapper, plan.responseJson), steps);
+    }
+
+    private void store(PlanRequest request, PlanResponse response, String hash, List<StepFacts> steps) {
+        PlanEntity plan = new PlanEntity();
+        plan.id = response.planId();
+        plan.agentId = request.agentId();
+        plan.sessionId = request.sessionId();
+        plan.outcome = response.outcome().name();
+        plan.stepsHash = hash;
+        plan.policyVersion = response.policyVersion();
+        plan.requestJson = JsonText.write(mapper, request);
+        plan.responseJson = JsonText.write(mapper, response);
+        plan.createdAt = response.createdAt();
+        em.persist(plan);
+        for (StepFacts s : steps) {
+            PlanStepEntity step = new PlanStepEntity();
+            step.planId = plan.id;
+            step.stepIndex = s.index();
+            step.actionHash = ActionFingerprint.of(mapper, request.steps().get(s.index()).action());
+            step.outcome = s.evaluation().outcome().name();
+            em.persist(step);
+        }
+    }
+
+    /** The shortest time to live any step's approval would have; null = the configured default. */
+    private static Duration ttl(List<StepFacts> steps) {
+        return steps.stream().map(s -> s.evaluation().approvalTtl()).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static PlanResponse.CumulativeImpact total(List<Cumulative> cumulative) {
+        return new PlanResponse.CumulativeImpact(
+                cumulative.stream().mapToLong(c -> c.sum().records()).sum(),
+                cumulative.stream().mapToLong(c -> c.sum().users()).sum(),
+                cumulative.stream().map(c -> c.sum().monetaryValue()).reduce(BigDecimal.ZERO, BigDecimal::add),
+                cumulative.stream().map(Cumulative::blastRadius).max(Comparator.naturalOrder()).orElse(BlastRadius.LOW));
+    }
+
+
+}

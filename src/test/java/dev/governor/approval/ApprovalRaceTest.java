@@ -1,0 +1,94 @@
+package dev.governor.approval;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.governor.Api.action;
+import static dev.governor.Api.approve;
+import static dev.governor.Api.decide;
+import static dev.governor.Api.registerAgent;
+import static dev.governor.Api.reject;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+/** Many requests at once against one approval: exactly one state change wins, the rest see it. */
+@QuarkusTest
+class ApprovalRaceTest {
+
+    private static final int THREADS = 16;
+
+    private static Map<String, Object> drop() {
+        return action("database.drop", "sandbox", 5000, 0, 0, "restore from backup b-7");
+    }
+
+    private static String openApproval(String agent) {
+        return decide(agent, drop()).statusCode(200).body("outcome", is("REQUIRE_APPROVAL"))
+                .extract().path("approval.id");
+    }
+
+    private static <T> List<T> race(Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void racingApproversAndRejectersEndInOneFinalState() throws Exception {
+        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String approvalId = openApproval(agent);
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Integer> statuses = race(() -> {
+            int n = counter.incrementAndGet();
+            var response = n % 2 == 0 ? approve(approvalId, "approver-" + n + "@example.com")
+                    : reject(approvalId, "approver-" + n + "@example.com");
+            return response.extract().statusCode();
+        });
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(THREADS - 1);
+        List<String> events = given().get("/v1/approvals/{id}", approvalId).then().statusCode(200)
+                .extract().path("events.type");
+        assertThat(events).hasSize(2).first().isEqualTo("OPENED");
+    }
+
+    @Test
+    void anApprovalIsConsumedExactlyOnceUnderConcurrentExecution() throws Exception {
+        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String approvalId = openApproval(agent);
+        approve(approvalId, "bob@example.com").statusCode(200);
+
+        List<String> outcomes = race(() -> decide(agent, drop(), Map.of("approvalId", approvalId))
+                .statusCode(200).extract().<String>path("outcome"));
+
+        assertThat(outcomes).filteredOn("ALLOW"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("DENY"::equals).hasSize(THREADS - 1);
+        given().get("/v1/approvals/{id}", approvalId).then()
+                .body("status", is("CONSUMED"))
+                .body("events.type", org.hamcrest.Matchers.contains("OPENED", "APPROVED", "CONSUMED"));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.governor.approval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.governor.Api.action;
+import static dev.governor.Api.approve;
+import static dev.governor.Api.decide;
+import static dev.governor.Api.registerAgent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Approvers are told when an approval opens and closes; the receiver fails once first. */
+@QuarkusTest
+@TestProfile(ApprovalWebhookTest.WithWebhook.class)
+class ApprovalWebhookTest {
+
+    static final LinkedBlockingQueue<String> RECEIVED = new LinkedBlockingQueue<>();
+    private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+    private static final HttpServer SERVER = start();
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/approvals-hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean fail = FAILED_ONCE.compareAndSet(false, true);
+                if (!fail) RECEIVED.add(body);
+                exchange.sendResponseHeaders(fail ? 503 : 200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static class WithWebhook implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("governor.approval.webhook.url",
+                    "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/approvals-hook",
+                    "governor.approval.link-base", "https://governor.example.com/");
+        }
+    }
+
+    private static JsonNode next() throws Exception {
+        String body = RECEIVED.poll(30, TimeUnit.SECONDS);
+        assertThat(body).as("webhook message").isNotNull();
+        return new ObjectMapper().readTree(body);
+    }
+
+    @Test
+    void openingAndClosingAnApprovalArePostedWithALink() throws Exception {
+        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        var drop = action("database.drop", "sandbox", 10, 0, 0, "restore from backup");
+        String approvalId = decide(agent, drop).statusCode(200).extract().path("approval.id");
+
+        JsonNode opened = next();
+        assertThat(opened.path("event").asText()).isEqualTo("OPENED");
+        assertThat(opened.path("approvalId").asText()).isEqualTo(approvalId);
+        assertThat(opened.path("agentId").asText()).isEqualTo(agent);
+        assertThat(opened.path("status").asText()).isEqualTo("PENDING");
+        assertThat(opened.path("decisionId").isNull()).isFalse();
+        assertThat(opened.path("link").asText()).isEqualTo("https://governor.example.com/v1/approvals/" + approvalId);
+
+        approve(approvalId, "bob@example.com").statusCode(200);
+        JsonNode approved = next();
+        assertThat(approved.path("event").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.governor.budget;
+
+import dev.governor.MutableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static dev.governor.Api.action;
+import static dev.governor.Api.approve;
+import static dev.governor.Api.decide;
+import static dev.governor.Api.registerAgent;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+/** Many individually harmless steps add up: decision-tables/budgets.dmn. */
+@QuarkusTest
+class BudgetTest {
+
+    private static final String PROD_10M = "decision-tables/budgets.dmn#budget-production-10m";
+
+    @Test
+    void manySmallMutationsCrossTheTenMinuteBudget() {
+        MutableClock clock = MutableClock.install();
+        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        var small = action("config.update", "production", 1, 0, 0, null);
+        for (int i = 0; i < 20; i++) {
+            decide(agent, small).statusCode(200).body("outcome", is("ALLOW"));
+            clock.advance(Duration.ofSeconds(5));
+        }
+        // Reads do not count and are never held back by a budget.
+        decide(agent, action("config.read", "production", 0, 0, 0, null)).statusCode(200).body("outcome", is("ALLOW"));
+
+        String decisionId = decide(agent, small).statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("reasons.code", hasItem("BUDGET_EXCEEDED"))
+                .body("reasons.source", hasItem(PROD_10M))
+                .extract().path("decisionId");
+        given().get("/v1/decisions/{id}", decisionId).then()
+                .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.actions", is(20))
+                .body("tableRowsMatched.rowId", hasItem("budget-production-10m"));
+
+        // Once the oldest steps slide out of the window, the agent may go on.
+        clock.advance(Duration.ofMinutes(9));
+        decide(agent, small).statusCode(200)
+                .body("outcome", is("ALLOW"))
+                .body("reasons.code", not(hasItem("BUDGET_EXCEEDED")));
+    }
+
+    @Test
+    void summedRecordsCrossTheBudgetAndAnApprovalLiftsIt() {
+        MutableClock.install();
+        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("inventory:*"));
+        var adjust = action("inventory.adjust", "production", 999, 0, 0, null);
+        for (int i = 0; i < 10; i++) {
+            decide(agent, adjust).statusCode(200).body("outcome", is("ALLOW"));
+        }
+        String approvalId = decide(agent, adjust).statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("reasons.message", hasItem(org.hamcrest.Matchers.containsString("records 10989")))
+                .extract().path("approval.id");
+        approve(approvalId, "compliance@example.com").statusCode(200);
+        decide(agent, adjust, Map.of("approvalId", approvalId)).statusCode(200)
+                .body("outcome", is("ALLOW")).body("reasons.code", contains("APPROVED"));
+    }
+
+    @Test
+    void budgetsAreKeptPerAgent() {
+        MutableClock.install();
+        String busy = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        String other = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        var small = action("config.update", "production", 1, 0, 0, null);
+        for (int i = 0; i < 20; i++) decide(busy, small).statusCode(200).body("outcome", is("ALLOW"));
+
+        decide(busy, small).statusCode(200).body("outcome", is("REQUIRE_APPROVAL"));
+        decide(other, small).statusCode(200).body("outcome", is("ALLOW"));
+    }
+}
