@@ -48,6 +48,20 @@ public class AgentService {
                         Set.copyOf(a.environments), Set.copyOf(a.permissions)));
     }
 
+    /**
+     * Holds the agent's row until the caller's transaction ends, so one agent's mutating
+     * decisions are taken one after another and each reads the budget totals the previous one
+     * left; without it two concurrent steps could both slip under a limit. Other agents are not
+     * held up. Unknown ids lock nothing (they are denied anyway).
+     */
+    @Transactional
+    public void serialiseDecisions(String id) {
+        agents.getEntityManager()
+                .createNativeQuery("SELECT id FROM agents WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
+    }
+
     @Transactional
     public Agent create(String id, AgentSpec spec) {
         if (agents.findById(id) != null) {

@@ -33,7 +33,11 @@ public class DecisionFacts {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
+        EvaluationInput.ActionFacts actionFacts = actionFacts(action);
+        if (actionFacts.isMutating()) {
+            agents.serialiseDecisions(agentId);
+        }
+        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts, inputFacts,
                 freezes.activeAt(now, action.environment()), now, budgets.usageOf(agentId, now));
     }
 

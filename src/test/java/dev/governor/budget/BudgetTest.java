@@ -80,4 +80,33 @@ class BudgetTest {
         decide(busy, small).statusCode(200).body("outcome", is("REQUIRE_APPROVAL"));
         decide(other, small).statusCode(200).body("outcome", is("ALLOW"));
     }
+
+    @Test
+    void concurrentStepsCannotSlipUnderTheLimitTogether() throws Exception {
+        MutableClock.install();
+        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        var small = action("config.update", "production", 1, 0, 0, null);
+        for (int i = 0; i < 15; i++) decide(agent, small).statusCode(200).body("outcome", is("ALLOW"));
+
+        // 5 places left under the 20-per-10-minutes limit, 12 steps at once.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return decide(agent, small).statusCode(200).extract().<String>path("outcome");
+                }));
+            }
+            start.countDown();
+            long allowed = 0;
+            for (var f : outcomes) {
+                if ("ALLOW".equals(f.get(60, java.util.concurrent.TimeUnit.SECONDS))) allowed++;
+            }
+            org.assertj.core.api.Assertions.assertThat(allowed).isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
