@@ -23,6 +23,8 @@ public interface GovernorConfig {
 
     Audit audit();
 
+    Auth auth();
+
     interface Policy {
         /** Directory of Drools rule files ({@code .drl}), relative to the working directory. */
         @WithDefault("rules")
@@ -130,5 +132,43 @@ public interface GovernorConfig {
         /** Rows fetched per database round trip while streaming an export or verifying the chain. */
         @WithDefault("500")
         int fetchSize();
+    }
+
+    interface Auth {
+        /**
+         * Token of the administrator created on first start when no user exists yet (set it with
+         * {@code GOVERNOR_BOOTSTRAP_ADMIN_TOKEN}; {@code gvu_} followed by at least 32 characters).
+         * Unset: a token is generated and logged once, at that first start.
+         */
+        Optional<String> bootstrapAdminToken();
+
+        /** Name of the bootstrap administrator. */
+        @WithDefault("admin")
+        String bootstrapAdminName();
+
+        /**
+         * When the owner of an agent may not approve its requests: {@code irreversible} (requests
+         * for irreversible actions and plans), {@code always}, or {@code off}.
+         */
+        @WithDefault("irreversible")
+        FourEyes fourEyes();
+
+        /** Sustained decisions per second one agent key may ask for ({@code POST /v1/decisions}). */
+        @WithDefault("50")
+        int decisionsPerSecond();
+
+        /** Decisions one agent key may ask for in a burst above the sustained rate. */
+        @WithDefault("100")
+        int decisionsBurst();
+
+        /** Failed authentications from one address within {@link #failureWindow()} before it gets 429. */
+        @WithDefault("20")
+        int maxFailures();
+
+        /** The window failed authentications are counted in, and how long an address is then refused. */
+        @WithDefault("PT1M")
+        Duration failureWindow();
+
+        enum FourEyes { IRREVERSIBLE, ALWAYS, OFF }
     }
 }

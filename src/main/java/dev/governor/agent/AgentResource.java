@@ -3,6 +3,10 @@ package dev.governor.agent;
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.api.QueryParams;
+import dev.governor.identity.AgentKeys;
+import dev.governor.identity.Caller;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,21 +29,30 @@ import java.util.List;
 public class AgentResource {
 
     private final AgentService service;
+    private final AgentKeys keys;
+    private final Caller caller;
 
-    public AgentResource(AgentService service) {
+    public AgentResource(AgentService service, AgentKeys keys, Caller caller) {
         this.service = service;
+        this.keys = keys;
+        this.caller = caller;
     }
 
+    /** The answer carries the agent's API key, shown this once (rotate it if it is lost). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<Agent> create(@Valid @NotNull AgentRequest body) {
+    @RolesAllowed(Roles.AGENT_ADMIN)
+    public RestResponse<RegisteredAgent> create(@Valid @NotNull AgentRequest body) {
         Agent agent = service.create(body.id(), body.spec());
-        return RestResponse.ResponseBuilder.<Agent>created(UriBuilder.fromResource(AgentResource.class).path(agent.id()).build())
-                .entity(agent).build();
+        String key = keys.first(agent.id());
+        return RestResponse.ResponseBuilder.<RegisteredAgent>created(
+                        UriBuilder.fromResource(AgentResource.class).path(agent.id()).build())
+                .entity(new RegisteredAgent(agent, key)).build();
     }
 
     /** Sorted by id; {@code X-Total-Count} carries the number of matches across all pages. */
     @GET
+    @RolesAllowed(Roles.READER)
     public RestResponse<List<Agent>> list(@QueryParam("owner") String owner,
                                           @QueryParam("suspended") String suspended,
                                           @QueryParam("page") String page,
@@ -53,12 +66,15 @@ public class AgentResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.READER, Roles.AGENT})
     public Agent get(@PathParam("id") String id) {
+        caller.requireSelfIfAgent(id);
         return service.get(id);
     }
 
     @PUT
     @Path("{id}")
+    @RolesAllowed(Roles.AGENT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Agent replace(@PathParam("id") String id, @Valid @NotNull AgentUpdate body) {
         if (body.id() != null && !body.id().equals(id)) {
@@ -69,6 +85,7 @@ public class AgentResource {
 
     @POST
     @Path("{id}/suspend")
+    @RolesAllowed(Roles.AGENT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Agent suspend(@PathParam("id") String id, @Valid @NotNull SuspendRequest body) {
         return service.suspend(id, body.reason());
@@ -76,6 +93,7 @@ public class AgentResource {
 
     @POST
     @Path("{id}/resume")
+    @RolesAllowed(Roles.AGENT_ADMIN)
     public Agent resume(@PathParam("id") String id) {
         return service.resume(id);
     }

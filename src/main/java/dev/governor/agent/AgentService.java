@@ -5,6 +5,7 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.identity.Caller;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -25,8 +26,10 @@ public class AgentService {
     private final AgentRepository agents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Caller caller;
 
-    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock) {
+    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller) {
+        this.caller = caller;
         this.agents = agents;
         this.audit = audit;
         this.clock = clock;
@@ -138,7 +141,7 @@ public class AgentService {
 
     /** The agent as it is after the change; the actor becomes the caller once the API authenticates. */
     private Agent audited(AuditKind kind, Agent agent) {
-        audit.append(new AuditEvent(kind, agent.id(), AuditEvent.ANONYMOUS, agent));
+        audit.append(new AuditEvent(kind, agent.id(), caller.name(), agent));
         return agent;
     }
 

@@ -11,12 +11,32 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Violation> violations;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String title, String detail, List<Violation> violations) {
         super(detail);
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
+        this.retryAfterSeconds = 0;
+    }
+
+    private ApiException(String detail, long retryAfterSeconds) {
+        super(detail);
+        this.status = 429;
+        this.title = "Too Many Requests";
+        this.violations = List.of();
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with a {@code Retry-After} header. */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(detail, retryAfterSeconds);
+    }
+
+    /** Seconds for the {@code Retry-After} header; 0 = none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException notFound(String what, Object id) {

@@ -46,7 +46,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response apiException(ApiException e) {
-        return respond(Problem.of(e.status(), e.title(), e.getMessage(), e.violations()));
+        Response.ResponseBuilder response = builder(Problem.of(e.status(), e.title(), e.getMessage(), e.violations()));
+        if (e.retryAfterSeconds() > 0) response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        return response.build();
     }
 
     @ServerExceptionMapper(value = {ConstraintViolationException.class, ResteasyReactiveViolationException.class},

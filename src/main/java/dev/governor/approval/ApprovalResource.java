@@ -4,6 +4,9 @@ import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.api.QueryParams;
+import dev.governor.identity.Caller;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,8 +32,10 @@ public class ApprovalResource {
     private final ApprovalService approvals;
     private final ApprovalWaiter waiter;
     private final GovernorConfig config;
+    private final Caller caller;
 
-    public ApprovalResource(ApprovalService approvals, ApprovalWaiter waiter, GovernorConfig config) {
+    public ApprovalResource(ApprovalService approvals, ApprovalWaiter waiter, GovernorConfig config, Caller caller) {
+        this.caller = caller;
         this.approvals = approvals;
         this.waiter = waiter;
         this.config = config;
@@ -38,6 +43,7 @@ public class ApprovalResource {
 
     /** Newest first; {@code X-Total-Count} carries the number of matches across all pages. */
     @GET
+    @RolesAllowed(Roles.READER)
     public RestResponse<List<ApprovalView>> list(@QueryParam("status") String status,
                                                  @QueryParam("page") String page,
                                                  @QueryParam("size") String size) {
@@ -51,23 +57,37 @@ public class ApprovalResource {
     @GET
     @Path("{id}")
     @Blocking
+    @RolesAllowed({Roles.READER, Roles.AGENT})
     public ApprovalView get(@PathParam("id") UUID id, @QueryParam("waitSeconds") String waitSeconds) {
         int wait = QueryParams.integer("waitSeconds", waitSeconds, 0, 0, config.approval().maxWaitSeconds());
-        return wait == 0 ? approvals.get(id) : waiter.await(id, wait);
+        ApprovalView now = approvals.get(id);
+        caller.requireSelfIfAgent(now.agentId());
+        return wait == 0 ? now : waiter.await(id, wait);
     }
 
     @POST
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
     public ApprovalView approve(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision body) {
-        return approvals.approve(id, body);
+        return approvals.approve(id, approver(body), body);
     }
 
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
     public ApprovalView reject(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision body) {
-        return approvals.reject(id, body);
+        return approvals.reject(id, approver(body), body);
+    }
+
+    /** The caller decides; a body naming someone else is refused rather than silently overridden. */
+    private String approver(ApprovalDecision body) {
+        String me = caller.name();
+        if (body.approver() != null && !body.approver().strip().equalsIgnoreCase(me)) {
+            throw Caller.forbidden("you are authenticated as " + me + " and cannot decide as " + body.approver().strip());
+        }
+        return me;
     }
 
     private static ApprovalStatus status(String value) {

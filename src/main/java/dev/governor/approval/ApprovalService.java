@@ -38,10 +38,12 @@ public class ApprovalService {
     private final GovernorConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final FourEyes fourEyes;
 
     public ApprovalService(ApprovalRepository repository, ApprovalEventRepository events, AgentService agents,
                            Event<ApprovalChanged> changed, AuditTrail audit, GovernorConfig config,
-                           ObjectMapper mapper, Clock clock) {
+                           ObjectMapper mapper, Clock clock, FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
         this.repository = repository;
         this.events = events;
         this.agents = agents;
@@ -79,23 +81,25 @@ public class ApprovalService {
         record(approval, ApprovalEventEntity.Type.OPENED, subject.agentId(), null, subject.decisionId(), now);
     }
 
+    /** {@code approver}: the authenticated caller, never a name taken from the body. */
     @Transactional
-    public ApprovalView approve(UUID id, ApprovalDecision body) {
-        return decide(id, body, ApprovalStatus.APPROVED, ApprovalEventEntity.Type.APPROVED);
+    public ApprovalView approve(UUID id, String approver, ApprovalDecision body) {
+        return decide(id, approver, body, ApprovalStatus.APPROVED, ApprovalEventEntity.Type.APPROVED);
     }
 
     @Transactional
-    public ApprovalView reject(UUID id, ApprovalDecision body) {
-        return decide(id, body, ApprovalStatus.REJECTED, ApprovalEventEntity.Type.REJECTED);
+    public ApprovalView reject(UUID id, String approver, ApprovalDecision body) {
+        return decide(id, approver, body, ApprovalStatus.REJECTED, ApprovalEventEntity.Type.REJECTED);
     }
 
-    private ApprovalView decide(UUID id, ApprovalDecision body, ApprovalStatus to, ApprovalEventEntity.Type type) {
+    private ApprovalView decide(UUID id, String approver, ApprovalDecision body, ApprovalStatus to,
+                                ApprovalEventEntity.Type type) {
         ApprovalEntity approval = load(id);
-        String approver = body.approver().trim();
         if (approver.equalsIgnoreCase(approval.agentId)) {
             throw new ApiException(403, "Forbidden", "agent " + approval.agentId
                     + " requested this action and cannot approve or reject it itself", List.of());
         }
+        if (to == ApprovalStatus.APPROVED) fourEyes.check(approval, owner(approval.agentId), approver);
         OffsetDateTime now = now();
         if (repository.decide(id, to, approver, body.comment(), now) == 0) {
             repository.getEntityManager().refresh(approval);

@@ -15,5 +15,12 @@ public enum AuditKind {
     FREEZE_CREATED,
     FREEZE_LIFTED,
     /** A policy version loaded at start-up or by reload (or a reload rejected). */
-    POLICY_LOADED
+    POLICY_LOADED,
+    /** An agent key issued (registration, rotation) or revoked; the payload never holds the key. */
+    AGENT_KEY_ISSUED,
+    AGENT_KEY_REVOKED,
+    /** A Governor-local human user added; the payload never holds the token. */
+    USER_CREATED,
+    /** The global halt switched on or off. */
+    GLOBAL_HALT_CHANGED
 }

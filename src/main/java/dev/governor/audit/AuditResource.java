@@ -2,6 +2,8 @@ package dev.governor.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.governor.api.ApiException;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +22,9 @@ import jakarta.ws.rs.core.StreamingOutput;
  * What auditors read. Nothing here changes the log: records are never updated or deleted
  * through the API (archiving is an operator procedure, see README "For auditors").
  */
+/** Read-only, for auditors (and admins): every method here is a read. */
 @Path("/v1/audit")
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     private final AuditExports exports;

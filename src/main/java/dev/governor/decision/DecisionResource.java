@@ -1,6 +1,10 @@
 package dev.governor.decision;
 
 import dev.governor.api.ApiException;
+import dev.governor.identity.Caller;
+import dev.governor.identity.DecisionRateLimiter;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,38 +25,57 @@ public class DecisionResource {
     private final DecisionService decisions;
     private final OutcomeService outcomes;
     private final TraceService traces;
+    private final Caller caller;
+    private final DecisionRateLimiter limiter;
 
-    public DecisionResource(DecisionService decisions, OutcomeService outcomes, TraceService traces) {
+    public DecisionResource(DecisionService decisions, OutcomeService outcomes, TraceService traces, Caller caller,
+                            DecisionRateLimiter limiter) {
         this.decisions = decisions;
         this.outcomes = outcomes;
         this.traces = traces;
+        this.caller = caller;
+        this.limiter = limiter;
     }
 
-    /** The call every agent makes before every step. */
+    /**
+     * The call every agent makes before every step, with its own key only. A throttled call is
+     * answered 429 before anything is evaluated, so it can never be an ALLOW.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
     public DecisionResponse decide(@NotNull @Valid DecisionRequest body) {
+        caller.requireAgent(body.agentId());
+        long wait = limiter.acquire(body.agentId());
+        if (wait > 0) throw ApiException.tooManyRequests("agent " + body.agentId() + " asks for decisions faster than"
+                + " its rate limit; retry after " + wait + "s", wait);
         return decisions.decide(body);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.READER, Roles.AGENT})
     public DecisionRecord get(@PathParam("id") UUID id) {
-        return decisions.find(id).orElseThrow(() -> ApiException.notFound("decision", id));
+        DecisionRecord record = decisions.find(id).orElseThrow(() -> ApiException.notFound("decision", id));
+        caller.requireSelfIfAgent(record.agentId());
+        return record;
     }
 
     /** The whole story of one decision for an incident review. */
     @GET
     @Path("/{id}/trace")
+    @RolesAllowed(Roles.READER)
     public DecisionTrace trace(@PathParam("id") UUID id) {
         return traces.trace(id);
     }
 
-    /** What happened after the decision; reports are kept as history (201 each time). */
+    /** What happened after the decision, reported by the decision's own agent; kept as history (201 each time). */
     @POST
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
     public Response outcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest body) {
+        caller.requireAgent(decisions.find(id).orElseThrow(() -> ApiException.notFound("decision", id)).agentId());
         return Response.status(Response.Status.CREATED).entity(outcomes.report(id, body)).build();
     }
 }

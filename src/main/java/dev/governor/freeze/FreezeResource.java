@@ -1,6 +1,8 @@
 package dev.governor.freeze;
 
 import dev.governor.api.PageRequest;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.governor.api.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ public class FreezeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.AGENT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<Freeze> create(@Valid @NotNull FreezeRequest body) {
         Freeze freeze = service.create(body);
@@ -40,6 +43,7 @@ public class FreezeResource {
 
     /** Newest first; {@code ?active=true} keeps those in force now. {@code X-Total-Count} counts all pages. */
     @GET
+    @RolesAllowed(Roles.READER)
     public RestResponse<List<Freeze>> list(@QueryParam("active") String active,
                                            @QueryParam("environment") String environment,
                                            @QueryParam("page") String page,
@@ -53,12 +57,14 @@ public class FreezeResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.READER)
     public Freeze get(@PathParam("id") String id) {
         return service.get(id);
     }
 
     /** Lifts the freeze early and answers with its final state. */
     @DELETE
+    @RolesAllowed(Roles.AGENT_ADMIN)
     @Path("{id}")
     public Freeze lift(@PathParam("id") String id) {
         return service.lift(id);

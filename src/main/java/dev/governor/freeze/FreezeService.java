@@ -5,6 +5,7 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.identity.Caller;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,8 +23,10 @@ public class FreezeService {
     private final FreezeRepository freezes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Caller caller;
 
-    public FreezeService(FreezeRepository freezes, AuditTrail audit, Clock clock) {
+    public FreezeService(FreezeRepository freezes, AuditTrail audit, Clock clock, Caller caller) {
+        this.caller = caller;
         this.freezes = freezes;
         this.audit = audit;
         this.clock = clock;
@@ -100,7 +103,7 @@ public class FreezeService {
 
     /** The freeze as it is after the change; the actor becomes the caller once the API authenticates. */
     private Freeze audited(AuditKind kind, Freeze freeze) {
-        audit.append(new AuditEvent(kind, freeze.id().toString(), AuditEvent.ANONYMOUS, freeze));
+        audit.append(new AuditEvent(kind, freeze.id().toString(), caller.name(), freeze));
         return freeze;
     }
 

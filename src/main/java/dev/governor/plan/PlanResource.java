@@ -1,5 +1,8 @@
 package dev.governor.plan;
 
+import dev.governor.identity.Caller;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,20 +21,28 @@ import java.util.UUID;
 public class PlanResource {
 
     private final PlanService plans;
+    private final Caller caller;
 
-    public PlanResource(PlanService plans) {
+    public PlanResource(PlanService plans, Caller caller) {
         this.plans = plans;
+        this.caller = caller;
     }
 
+    /** Only the agent's own key may submit its plan. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
     public PlanResponse verify(@NotNull @Valid PlanRequest body) {
+        caller.requireAgent(body.agentId());
         return plans.verify(body);
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.READER, Roles.AGENT})
     public PlanRecord get(@PathParam("id") UUID id) {
-        return plans.get(id);
+        PlanRecord plan = plans.get(id);
+        caller.requireSelfIfAgent(plan.agentId());
+        return plan;
     }
 }

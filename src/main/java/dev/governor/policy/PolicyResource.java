@@ -2,9 +2,11 @@ package dev.governor.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.api.QueryParams;
+import dev.governor.identity.Caller;
+import dev.governor.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +30,11 @@ public class PolicyResource {
     private final PolicyReplay replay;
     private final ObjectMapper mapper;
 
-    public PolicyResource(PolicyService policies, PolicyLoadLog history, PolicyReplay replay, ObjectMapper mapper) {
+    private final Caller caller;
+
+    public PolicyResource(PolicyService policies, PolicyLoadLog history, PolicyReplay replay, ObjectMapper mapper,
+                          Caller caller) {
+        this.caller = caller;
         this.policies = policies;
         this.mapper = mapper;
         this.history = history;
@@ -37,6 +43,7 @@ public class PolicyResource {
 
     /** The policy version in force and the files it was compiled from. */
     @GET
+    @RolesAllowed(Roles.READER)
     public PolicySnapshot current() {
         return policies.current();
     }
@@ -48,16 +55,20 @@ public class PolicyResource {
     @POST
     @Path("reload")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.POLICY_AUTHOR)
     public ReloadResponse reload(String json, @QueryParam("requireTests") String requireTests,
                                  @HeaderParam("X-Actor") String actorHeader) throws JsonProcessingException {
         // The body is optional (a bare POST is the common case), so it is read here rather than bound.
         ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
         boolean tests = Boolean.TRUE.equals(QueryParams.bool("requireTests", requireTests))
                 || (body != null && Boolean.TRUE.equals(body.requireTests()));
-        String actor = body != null && body.actor() != null && !body.actor().isBlank() ? body.actor()
-                : actorHeader != null && !actorHeader.isBlank() ? actorHeader.strip() : "anonymous";
-        if (actor.length() > 320) throw ApiException.invalid(body != null && body.actor() != null ? "actor" : "X-Actor",
-                "must be at most 320 characters");
+        // The actor is the authenticated caller; a body or header naming someone else is refused.
+        String actor = caller.name();
+        for (String claimed : new String[] {body == null ? null : body.actor(), actorHeader}) {
+            if (claimed != null && !claimed.isBlank() && !claimed.strip().equalsIgnoreCase(actor)) {
+                throw Caller.forbidden("you are authenticated as " + actor + " and cannot act as " + claimed.strip());
+            }
+        }
         PolicyLoad load = policies.reload(actor, PolicyLoad.Trigger.RELOAD, tests);
         if (!load.activated()) throw PolicyProblems.rejected("Policy rejected", load.errors());
         return new ReloadResponse(policies.current(), load);
@@ -66,6 +77,7 @@ public class PolicyResource {
     /** Every load attempt, newest first; {@code X-Total-Count} carries the total. */
     @GET
     @Path("history")
+    @RolesAllowed(Roles.READER)
     public RestResponse<List<PolicyLoad>> history(@QueryParam("page") String page, @QueryParam("size") String size) {
         return RestResponse.ResponseBuilder.ok(history.list(PageRequest.of(page, size)))
                 .header("X-Total-Count", history.total()).build();
@@ -74,6 +86,7 @@ public class PolicyResource {
     /** Replays recorded decisions against a candidate policy directory and reports the outcome flips. */
     @POST
     @Path("replay")
+    @RolesAllowed(Roles.POLICY_AUTHOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public FlipReport replay(@Valid @NotNull ReplayRequest body) {
         return replay.replay(body);

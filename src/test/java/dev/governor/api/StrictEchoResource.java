@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Test-only endpoints that expose the JSON and error handling with every field type. */
+@jakarta.annotation.security.PermitAll
 @Path("/test-only")
 @Produces(MediaType.APPLICATION_JSON)
 public class StrictEchoResource {

@@ -86,11 +86,11 @@ class DecisionResourceTest {
     }
 
     @Test
-    void unknownAgentIsDenied() {
+    void unknownAgentCannotEvenAsk() {
+        // Only a registered agent holds a key, so an unknown agent is refused at the door (401);
+        // the policy's own UNKNOWN_AGENT rule is pinned by policy-tests/identity-and-permissions.yaml.
         decide("nobody-" + UUID.randomUUID().toString().substring(0, 8), action("config.update", "sandbox", 0, null))
-                .statusCode(200)
-                .body("outcome", org.hamcrest.Matchers.is("DENY"))
-                .body("reasons.code", hasItem("UNKNOWN_AGENT"));
+                .statusCode(401);
     }
 
     @Test

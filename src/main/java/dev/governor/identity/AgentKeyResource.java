@@ -1,0 +1,43 @@
+package dev.governor.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Rotating and revoking an agent's API key. */
+@Path("/v1/agents/{id}/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AGENT_ADMIN)
+public class AgentKeyResource {
+
+    private final AgentKeys keys;
+    private final Caller caller;
+
+    public AgentKeyResource(AgentKeys keys, Caller caller) {
+        this.keys = keys;
+        this.caller = caller;
+    }
+
+    public record IssuedKey(String agentId, String apiKey) {
+    }
+
+    public record RevokedKeys(String agentId, int revoked) {
+    }
+
+    /** A new key, shown only in this answer; the old key stops working at once (no overlap). */
+    @POST
+    @Path("rotate")
+    public IssuedKey rotate(@PathParam("id") String id) {
+        return new IssuedKey(id, keys.rotate(id, caller.name()));
+    }
+
+    /** Revokes the agent's key; it cannot authenticate until a key is rotated in. */
+    @DELETE
+    public RevokedKeys revoke(@PathParam("id") String id) {
+        return new RevokedKeys(id, keys.revoke(id, caller.name()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.governor.identity;
+
+import dev.governor.api.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who is calling in the current request, and the checks that depend on it rather than on a role. */
+@ApplicationScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The name recorded as the actor: a user's name, or {@code agent:<id>} for an agent key. */
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public Optional<String> agentId() {
+        return Optional.ofNullable(identity.getAttribute(Roles.AGENT_ID_ATTRIBUTE));
+    }
+
+    /** The caller must be this agent's key: a decision, plan or outcome is only ever the agent's own. */
+    public void requireAgent(String agentId) {
+        String own = agentId().orElseThrow(() -> forbidden("only the agent's own API key may do this"));
+        if (!own.equals(agentId)) {
+            throw forbidden("this API key belongs to agent '" + own + "', not to agent '" + agentId + "'");
+        }
+    }
+
+    /** A human reader may see any agent's records; an agent key only its own. */
+    public void requireSelfIfAgent(String agentId) {
+        if (agentId().isPresent()) requireAgent(agentId);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "Forbidden", detail, List.of());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.governor.identity;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns an agent key into an identity named {@code agent:<id>} holding the {@code agent} role,
+ * and a local user token into the user's name and roles. A suspended agent's key still
+ * authenticates, so its decisions are recorded as {@code DENY AGENT_SUSPENDED}.
+ */
+@ApplicationScoped
+public class GovernorIdentityProvider implements IdentityProvider<GovernorTokenRequest> {
+
+    private final AgentKeys keys;
+    private final Users users;
+
+    public GovernorIdentityProvider(AgentKeys keys, Users users) {
+        this.keys = keys;
+        this.users = users;
+    }
+
+    @Override
+    public Class<GovernorTokenRequest> getRequestType() {
+        return GovernorTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(GovernorTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            String token = request.token();
+            if (token.startsWith(Secrets.AGENT_KEY_PREFIX)) {
+                String agentId = keys.agentOf(token).orElseThrow(AuthenticationFailedException::new);
+                return QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal("agent:" + agentId))
+                        .addRole(Roles.AGENT)
+                        .addAttribute(Roles.AGENT_ID_ATTRIBUTE, agentId)
+                        .build();
+            }
+            Users.User user = users.byToken(token).orElseThrow(AuthenticationFailedException::new);
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(user.name()))
+                    .addRoles(user.roles())
+                    .build();
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.governor.identity;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies the role hierarchy to every identity, local or from the identity provider:
+ * {@code admin} implies every human role, and any human role implies {@code reader}. An
+ * identity-provider token that claims the {@code agent} role loses it: only a key is an agent.
+ */
+@ApplicationScoped
+public class RoleAugmentor implements SecurityIdentityAugmentor {
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous()) return Uni.createFrom().item(identity);
+        boolean agent = identity.getAttribute(Roles.AGENT_ID_ATTRIBUTE) != null;
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addAttributes(identity.getAttributes())
+                .addCredentials(identity.getCredentials())
+                .addPermissionChecker(identity::checkPermission);
+        if (agent) {
+            builder.addRole(Roles.AGENT);
+            return Uni.createFrom().item(builder.build());
+        }
+        boolean admin = identity.hasRole(Roles.ADMIN);
+        for (String role : Roles.HUMAN) {
+            if (admin || identity.hasRole(role)) builder.addRole(role);
+        }
+        if (Roles.HUMAN.stream().anyMatch(identity::hasRole)) builder.addRole(Roles.READER);
+        return Uni.createFrom().item(builder.build());
+    }
+}

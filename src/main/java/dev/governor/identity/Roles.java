@@ -1,0 +1,29 @@
+package dev.governor.identity;
+
+import java.util.List;
+
+/**
+ * The roles a caller can hold. Humans get theirs from a local user record or from their
+ * identity provider's token; agents hold {@link #AGENT} only. {@link #ADMIN} implies every
+ * human role, and every human role implies {@link #READER} (see {@link RoleAugmentor}).
+ */
+public final class Roles {
+
+    public static final String APPROVER = "approver";
+    public static final String POLICY_AUTHOR = "policy-author";
+    public static final String AUDITOR = "auditor";
+    public static final String AGENT_ADMIN = "agent-admin";
+    public static final String ADMIN = "admin";
+    /** Held by an agent key, never by a human. */
+    public static final String AGENT = "agent";
+    /** Derived: any human role may read agents, freezes, decisions, approvals and policies. */
+    public static final String READER = "reader";
+
+    public static final List<String> HUMAN = List.of(APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, ADMIN);
+
+    /** The security attribute carrying the agent id of an agent key's identity. */
+    public static final String AGENT_ID_ATTRIBUTE = "governor.agentId";
+
+    private Roles() {
+    }
+}

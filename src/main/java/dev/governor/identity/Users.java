@@ -1,0 +1,77 @@
+package dev.governor.identity;
+
+import dev.governor.api.ApiException;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Governor-local human users: a name, roles, and the hash of a bearer token. */
+@ApplicationScoped
+public class Users {
+
+    private final EntityManager em;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public Users(EntityManager em, AuditTrail audit, Clock clock) {
+        this.em = em;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record User(String name, Set<String> roles) {
+    }
+
+    /**
+     * Adds a user; returns its token, the only time it is visible. {@code token} null generates
+     * one; a given token must carry the {@code gvu_} prefix and 32 characters after it.
+     */
+    @Transactional
+    public String create(String name, Set<String> roles, String token, String actor) {
+        if (em.find(UserEntity.class, name) != null) throw ApiException.conflict("user '" + name + "' already exists");
+        String secret = token != null ? token : Secrets.generate(Secrets.USER_TOKEN_PREFIX);
+        UserEntity user = new UserEntity();
+        user.name = name;
+        user.roles = String.join(",", new TreeSet<>(roles));
+        user.tokenHash = Secrets.hash(secret);
+        user.tokenPrefix = Secrets.displayPrefix(secret);
+        user.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        user.createdBy = actor;
+        try {
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw ApiException.conflict("user '" + name + "' already exists");
+        }
+        audit.append(new AuditEvent(AuditKind.USER_CREATED, name, actor,
+                Map.of("name", name, "roles", List.copyOf(new TreeSet<>(roles)), "tokenPrefix", user.tokenPrefix)));
+        return secret;
+    }
+
+    @Transactional
+    public boolean none() {
+        return em.createQuery("select count(u) from UserEntity u", Long.class).getSingleResult() == 0;
+    }
+
+    @Transactional
+    public Optional<User> byToken(String token) {
+        return em.createQuery("select u from UserEntity u where u.tokenHash = :hash", UserEntity.class)
+                .setParameter("hash", Secrets.hash(token))
+                .getResultStream().findFirst()
+                .map(u -> new User(u.name, Set.copyOf(Arrays.asList(u.roles.split(",")))));
+    }
+}

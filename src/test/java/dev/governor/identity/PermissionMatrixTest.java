@@ -1,0 +1,165 @@
+package dev.governor.identity;
+
+import dev.governor.Api;
+import dev.governor.testing.TestAuth;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation of the OpenAPI document, called by every kind of caller. A new endpoint
+ * without a row here fails the build. Per caller: {@code Y} allowed (any status but 401/403,
+ * bodies are dummies), {@code 3} = 403, {@code 1} = 401.
+ */
+@QuarkusTest
+class PermissionMatrixTest {
+
+    /** Column order of the expectation strings. */
+    enum Who { ADMIN, APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, AGENT_SELF, AGENT_OTHER, BAD_TOKEN, EXPIRED_JWT, NONE }
+
+    private static final String READ = "YYYYY33111";
+    private static final String READ_OWN = "YYYYYY3111";
+    private static final String AGENT_ADMIN = "Y333Y33111";
+    private static final String AGENT_ONLY = "33333Y3111";
+    private static final String APPROVE = "YY33333111";
+    private static final String POLICY = "Y3Y3333111";
+    private static final String AUDIT = "Y33Y333111";
+    private static final String ADMIN = "Y333333111";
+
+    private static final Map<String, String> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("GET /v1/agents", READ);
+        MATRIX.put("POST /v1/agents", AGENT_ADMIN);
+        MATRIX.put("GET /v1/agents/{id}", READ_OWN);
+        MATRIX.put("PUT /v1/agents/{id}", AGENT_ADMIN);
+        MATRIX.put("POST /v1/agents/{id}/suspend", AGENT_ADMIN);
+        MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
+        MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
+        MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
+        MATRIX.put("POST /v1/freezes", AGENT_ADMIN);
+        MATRIX.put("GET /v1/freezes", READ);
+        MATRIX.put("GET /v1/freezes/{id}", READ);
+        MATRIX.put("DELETE /v1/freezes/{id}", AGENT_ADMIN);
+        MATRIX.put("POST /v1/decisions", AGENT_ONLY);
+        MATRIX.put("GET /v1/decisions/{id}", READ_OWN);
+        MATRIX.put("GET /v1/decisions/{id}/trace", READ);
+        MATRIX.put("POST /v1/decisions/{id}/outcome", AGENT_ONLY);
+        MATRIX.put("GET /v1/approvals", READ);
+        MATRIX.put("GET /v1/approvals/{id}", READ_OWN);
+        MATRIX.put("POST /v1/approvals/{id}/approve", APPROVE);
+        MATRIX.put("POST /v1/approvals/{id}/reject", APPROVE);
+        MATRIX.put("POST /v1/plans", AGENT_ONLY);
+        MATRIX.put("GET /v1/plans/{id}", READ_OWN);
+        MATRIX.put("GET /v1/policies", READ);
+        MATRIX.put("POST /v1/policies/reload", POLICY);
+        MATRIX.put("GET /v1/policies/history", READ);
+        MATRIX.put("POST /v1/policies/replay", POLICY);
+        MATRIX.put("GET /v1/audit/decisions", AUDIT);
+        MATRIX.put("GET /v1/audit/rule-firings", AUDIT);
+        MATRIX.put("GET /v1/audit/log", AUDIT);
+        MATRIX.put("GET /v1/audit/verify", AUDIT);
+        MATRIX.put("POST /v1/audit/hash", AUDIT);
+        MATRIX.put("POST /v1/users", ADMIN);
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerExactly() {
+        List<String> operations = operations();
+        assertThat(MATRIX.keySet()).as("rows of the permission matrix").containsExactlyInAnyOrderElementsOf(operations);
+
+        String self = Api.registerAgent("AUTONOMOUS", List.of("sandbox", "production"), List.of("*:*"));
+        String other = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String target = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        Map<Who, String> tokens = tokens(self, other);
+        Map<String, Object> decision = decisionBody(self, "config.update", "sandbox");
+        String decisionId = Api.decide(self, action("config.update", "sandbox")).statusCode(200)
+                .extract().path("decisionId");
+        String approvalId = Api.decide(self, action("environment.delete", "production")).statusCode(200)
+                .extract().path("approval.id");
+        Map<String, Object> plan = Map.of("agentId", self, "steps",
+                List.of(Map.of("action", action("config.update", "sandbox"))));
+        String planId = given().contentType(ContentType.JSON).body(plan).post("/v1/plans").then().extract().path("planId");
+
+        List<String> failures = new ArrayList<>();
+        for (var row : MATRIX.entrySet()) {
+            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+            String template = row.getKey().substring(method.length() + 1);
+            for (Who who : Who.values()) {
+                boolean agentCaller = who == Who.AGENT_SELF || who == Who.AGENT_OTHER;
+                String path = template
+                        .replace("/v1/agents/{id}", "/v1/agents/" + (agentCaller ? self : target))
+                        .replace("/v1/decisions/{id}", "/v1/decisions/" + decisionId)
+                        .replace("/v1/approvals/{id}", "/v1/approvals/" + approvalId)
+                        .replace("/v1/plans/{id}", "/v1/plans/" + planId)
+                        .replace("{id}", UUID.randomUUID().toString());
+                Object body = switch (row.getKey()) {
+                    case "POST /v1/decisions" -> decision;
+                    case "POST /v1/plans" -> plan;
+                    case "POST /v1/decisions/{id}/outcome" -> Map.of("status", "SUCCEEDED");
+                    default -> Map.of();
+                };
+                RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()
+                        : TestAuth.as(tokens.get(who));
+                if (!method.equals("GET") && !method.equals("DELETE")) request.contentType(ContentType.JSON).body(body);
+                int status = request.request(method, path).statusCode();
+                char expected = row.getValue().charAt(who.ordinal());
+                boolean ok = switch (expected) {
+                    case 'Y' -> status != 401 && status != 403;
+                    case '3' -> status == 403;
+                    default -> status == 401;
+                };
+                if (!ok) failures.add(row.getKey() + " as " + who + ": expected " + expected + " got " + status);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static List<String> operations() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.forEach((path, ops) -> {
+            if (path.startsWith("/test-only")) return; // a resource of the test suite itself
+            ops.keySet().stream().filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
+                    .forEach(m -> operations.add(m.toUpperCase() + " " + path));
+        });
+        return List.copyOf(operations);
+    }
+
+    private static Map<Who, String> tokens(String self, String other) {
+        Map<Who, String> tokens = new LinkedHashMap<>();
+        tokens.put(Who.ADMIN, TestAuth.ADMIN_TOKEN);
+        tokens.put(Who.APPROVER, TestAuth.user("matrix-approver", "approver"));
+        tokens.put(Who.POLICY_AUTHOR, TestAuth.user("matrix-policy-author", "policy-author"));
+        tokens.put(Who.AUDITOR, TestAuth.user("matrix-auditor", "auditor"));
+        tokens.put(Who.AGENT_ADMIN, TestAuth.user("matrix-agent-admin", "agent-admin"));
+        tokens.put(Who.AGENT_SELF, TestAuth.keyOf(self));
+        tokens.put(Who.AGENT_OTHER, TestAuth.keyOf(other));
+        tokens.put(Who.BAD_TOKEN, "gvk_not-a-key-that-was-ever-issued-0000000000000");
+        tokens.put(Who.EXPIRED_JWT, OidcTokens.expired("matrix-admin", Set.of("admin")));
+        tokens.put(Who.NONE, null);
+        return tokens;
+    }
+
+    private static Map<String, Object> action(String type, String environment) {
+        return Api.action(type, environment, 0, 0, 0, "restore the previous version");
+    }
+
+    private static Map<String, Object> decisionBody(String agent, String type, String environment) {
+        return Map.of("agentId", agent, "sessionId", "matrix", "action", action(type, environment),
+                "reasoning", Map.of("goal", "g", "rationale", "r"));
+    }
+}
