@@ -3,6 +3,7 @@ package dev.governor.decision;
 import dev.governor.agent.AgentService;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
+import dev.governor.freeze.HaltService;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Gathers everything the policy looks at for one action, at one instant: the agent as
- * registered, the freezes in force, the inputs, and the agent's running budget totals.
+ * registered, the freezes in force, the inputs, the agent's running budget totals and the
+ * global halt, if one is in force.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -21,11 +23,13 @@ public class DecisionFacts {
     private final AgentService agents;
     private final FreezeService freezes;
     private final BudgetLedger budgets;
+    private final HaltService halt;
 
-    public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets) {
+    public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt) {
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
+        this.halt = halt;
     }
 
     public EvaluationInput gather(String agentId, DecisionRequest.Action action, List<DecisionRequest.Input> inputs,
@@ -38,7 +42,8 @@ public class DecisionFacts {
             agents.serialiseDecisions(agentId);
         }
         return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts, inputFacts,
-                freezes.activeAt(now, action.environment()), now, budgets.usageOf(agentId, now));
+                freezes.activeAt(now, action.environment()), now, budgets.usageOf(agentId, now),
+                halt.inForce().orElse(null));
     }
 
     /** Impact figures the agent left out count as 0. */

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param freezes       freezes whose window contains {@code now}
  * @param budgetUsage   the agent's running totals, asked per window by the budget table; null
  *                      means no earlier usage (the action alone is weighed against the limits)
+ * @param halt          the global halt in force, or null: while it holds, every mutation of
+ *                      every agent is denied
  */
 public record EvaluationInput(
         String agentId,
@@ -29,17 +31,28 @@ public record EvaluationInput(
         List<InputFacts> inputs,
         List<FreezeFacts> freezes,
         Instant now,
-        BudgetUsage budgetUsage) {
+        BudgetUsage budgetUsage,
+        HaltFacts halt) {
 
     public EvaluationInput {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
     }
 
-    /** Without budget usage: no earlier mutations are counted. */
+    /** Without a global halt. */
+    public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
+                           List<FreezeFacts> freezes, Instant now, BudgetUsage budgetUsage) {
+        this(agentId, agent, action, inputs, freezes, now, budgetUsage, null);
+    }
+
+    /** Without budget usage (no earlier mutations are counted) and without a global halt. */
     public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
                            List<FreezeFacts> freezes, Instant now) {
-        this(agentId, agent, action, inputs, freezes, now, null);
+        this(agentId, agent, action, inputs, freezes, now, null, null);
+    }
+
+    /** A global halt declared by an administrator: who, since when, why. */
+    public record HaltFacts(String reason, String by, Instant since) {
     }
 
     public record AgentFacts(

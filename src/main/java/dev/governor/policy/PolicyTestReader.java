@@ -60,7 +60,7 @@ final class PolicyTestReader {
 
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
-        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage");
+        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -72,7 +72,8 @@ final class PolicyTestReader {
         }
         String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
         return new EvaluationInput(agentId, agent, action(g.get("action"), where), inputs(g.get("inputs"), now, where),
-                freezes(g.get("freezes"), now, where), now, budgetUsage(g.get("budgetUsage"), where));
+                freezes(g.get("freezes"), now, where), now, budgetUsage(g.get("budgetUsage"), where),
+                halt(g.get("halt"), now, where));
     }
 
     private static EvaluationInput.ActionFacts action(JsonNode a, String where) {
@@ -108,6 +109,13 @@ final class PolicyTestReader {
                     new BigDecimal(u.path("monetaryValue").asText("0"))));
         }
         return EvaluationInput.BudgetUsage.of(out);
+    }
+
+    /** {@code halt: {reason: ..., by: ...}}: a global halt in force since {@code now}. */
+    private static EvaluationInput.HaltFacts halt(JsonNode h, Instant now, String where) {
+        if (h == null || h.isNull()) return null;
+        allow(h, where + " halt", "reason", "by");
+        return new EvaluationInput.HaltFacts(h.path("reason").asText("halted"), h.path("by").asText("admin"), now);
     }
 
     /** Like the real caller, passes on only the freezes whose window contains {@code now}. */

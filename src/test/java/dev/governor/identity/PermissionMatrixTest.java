@@ -53,6 +53,9 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/freezes", READ);
         MATRIX.put("GET /v1/freezes/{id}", READ);
         MATRIX.put("DELETE /v1/freezes/{id}", AGENT_ADMIN);
+        MATRIX.put("GET /v1/halt", READ);
+        MATRIX.put("POST /v1/halt", ADMIN);
+        MATRIX.put("DELETE /v1/halt", ADMIN);
         MATRIX.put("POST /v1/decisions", AGENT_ONLY);
         MATRIX.put("GET /v1/decisions/{id}", READ_OWN);
         MATRIX.put("GET /v1/decisions/{id}/trace", READ);

@@ -152,6 +152,9 @@ final class Evaluator {
         for (var f : input.freezes()) {
             if (f != null) facts.add(new FreezeFact(f.id(), f.environment(), f.until(), f.reason()));
         }
+        if (input.halt() != null) {
+            facts.add(new HaltFact(input.halt().reason(), input.halt().by(), input.halt().since()));
+        }
         return facts;
     }
 
