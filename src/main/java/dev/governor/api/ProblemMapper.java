@@ -94,6 +94,20 @@ public class ProblemMapper {
         return response.build();
     }
 
+    /** No credentials at all on a call that needs them (wrong credentials are refused before JAX-RS). */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return builder(Problem.of(401, "Unauthorized",
+                "Send an agent key or a bearer token: Authorization: Bearer <key or token>", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** An authenticated caller whose roles do not cover the call. */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this call", List.of()));
+    }
+
     @ServerExceptionMapper(priority = FIRST)
     public Response unexpected(Throwable e) {
         LOG.error("Unhandled error while serving a request", e);

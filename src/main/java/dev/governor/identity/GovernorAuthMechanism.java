@@ -4,12 +4,16 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import dev.governor.api.Problem;
+import dev.governor.api.ProblemMapper;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.vertx.core.http.HttpServerResponse;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,9 +30,11 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     private static final String COUNTED = "governor.auth.failureCounted";
 
     private final AuthFailures failures;
+    private final ProblemMapper problems;
 
-    public GovernorAuthMechanism(AuthFailures failures) {
+    public GovernorAuthMechanism(AuthFailures failures, ProblemMapper problems) {
         this.failures = failures;
+        this.problems = problems;
     }
 
     @Override
@@ -76,6 +82,26 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
         Long blocked = context.get(BLOCKED);
         if (blocked != null) return Uni.createFrom().item(new ChallengeData(429, "Retry-After", blocked.toString()));
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    /** Like {@link #getChallenge}, with a problem+json body, as every other refusal has. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) return Uni.createFrom().item(true);
+        Long blocked = context.get(BLOCKED);
+        int status = blocked != null ? 429 : 401;
+        String detail = blocked != null
+                ? "Too many failed authentications from this address; try again after Retry-After seconds"
+                : "Send an agent key or a bearer token: Authorization: Bearer <key or token>";
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (blocked != null) {
+            response.putHeader("Retry-After", blocked.toString());
+        } else {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        String body = problems.toJson(Problem.of(status, ProblemMapper.reason(status), detail, List.of()));
+        return Uni.createFrom().completionStage(response.end(body).toCompletionStage()).replaceWith(true);
     }
 
     @Override
