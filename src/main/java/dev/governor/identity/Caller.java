@@ -22,6 +22,21 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The caller's name, for a call whose body or headers may also name who acts (an approver,
+     * a reloading author): a name that is not the caller's is refused rather than silently
+     * overridden. Blank or absent claims are ignored.
+     */
+    public String nameClaimedAs(String... claimed) {
+        String me = name();
+        for (String claim : claimed) {
+            if (claim != null && !claim.isBlank() && !claim.strip().equalsIgnoreCase(me)) {
+                throw forbidden("you are authenticated as " + me + " and cannot act as " + claim.strip());
+            }
+        }
+        return me;
+    }
+
     public Optional<String> agentId() {
         return Optional.ofNullable(identity.getAttribute(Roles.AGENT_ID_ATTRIBUTE));
     }

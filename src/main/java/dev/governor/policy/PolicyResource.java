@@ -62,13 +62,7 @@ public class PolicyResource {
         ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
         boolean tests = Boolean.TRUE.equals(QueryParams.bool("requireTests", requireTests))
                 || (body != null && Boolean.TRUE.equals(body.requireTests()));
-        // The actor is the authenticated caller; a body or header naming someone else is refused.
-        String actor = caller.name();
-        for (String claimed : new String[] {body == null ? null : body.actor(), actorHeader}) {
-            if (claimed != null && !claimed.isBlank() && !claimed.strip().equalsIgnoreCase(actor)) {
-                throw Caller.forbidden("you are authenticated as " + actor + " and cannot act as " + claimed.strip());
-            }
-        }
+        String actor = caller.nameClaimedAs(body == null ? null : body.actor(), actorHeader);
         PolicyLoad load = policies.reload(actor, PolicyLoad.Trigger.RELOAD, tests);
         if (!load.activated()) throw PolicyProblems.rejected("Policy rejected", load.errors());
         return new ReloadResponse(policies.current(), load);
