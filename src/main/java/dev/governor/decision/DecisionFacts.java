@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import dev.governor.agent.AgentService;
+import dev.governor.approval.ApprovalUses;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
 import dev.governor.freeze.HaltService;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Gathers everything the policy looks at for one action, at one instant: the agent as
- * registered, the freezes in force, the inputs, the agent's running budget totals and the
- * global halt, if one is in force.
+ * registered, the freezes in force, the inputs, the agent's running budget totals, the global
+ * halt if one is in force, and the approval or plan step the request names.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -24,24 +25,41 @@ public class DecisionFacts {
     private final FreezeService freezes;
     private final BudgetLedger budgets;
     private final HaltService halt;
+    private final ApprovalUses approvals;
+    private final PlanStepAuthority planSteps;
 
-    public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt) {
+    public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
+                         ApprovalUses approvals, PlanStepAuthority planSteps) {
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
         this.halt = halt;
+        this.approvals = approvals;
+        this.planSteps = planSteps;
     }
 
+    /**
+     * The facts for a decision. Whether the action changes anything is the policy's call, made
+     * after this, so every decision of the agent is serialised first: the budget totals it reads
+     * then include every earlier mutation. The approval or plan step it names is locked until
+     * the decision commits.
+     */
+    public EvaluationInput gather(DecisionRequest request, String actionHash, Instant now) {
+        agents.serialiseDecisions(request.agentId());
+        EvaluationInput base = gather(request.agentId(), request.action(), request.inputs(), now);
+        return base.withAuthority(
+                request.approvalId() == null ? null : approvals.lockNamed(request.approvalId(), actionHash),
+                request.planId() == null ? null : planSteps.lockStep(request.planId(), request.stepIndex(),
+                        actionHash));
+    }
+
+    /** The facts for one action without an approval or plan step (a step of a plan being verified). */
     public EvaluationInput gather(String agentId, DecisionRequest.Action action, List<DecisionRequest.Input> inputs,
                                   Instant now) {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        EvaluationInput.ActionFacts actionFacts = actionFacts(action);
-        if (actionFacts.isMutating()) {
-            agents.serialiseDecisions(agentId);
-        }
-        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts, inputFacts,
+        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
                 freezes.activeAt(now, action.environment()), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null));
     }

@@ -1,5 +1,6 @@
 package dev.governor.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.Outcome;
@@ -24,10 +25,17 @@ public record DecisionResponse(
      * @param outcome what this reason alone asks for; the decision's outcome is the most
      *                restrictive of them
      * @param source  the policy file and rule or table row behind it
+     * @param subject what it is about (inputs, plan step, budget row and window, approval), when
+     *                it is about something in particular
      */
-    public record Reason(String code, Outcome outcome, String message, String source) {
+    public record Reason(String code, Outcome outcome, String message, String source,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Evaluation.Subject subject) {
+        public Reason(String code, Outcome outcome, String message, String source) {
+            this(code, outcome, message, source, null);
+        }
+
         public static Reason of(Evaluation.Reason r) {
-            return new Reason(r.code(), r.outcome(), r.message(), r.source());
+            return new Reason(r.code(), r.outcome(), r.message(), r.source(), r.subject());
         }
     }
 

@@ -8,12 +8,12 @@ import dev.governor.approval.ActionFingerprint;
 import dev.governor.approval.ApprovalService;
 import dev.governor.decision.DecisionFacts;
 import dev.governor.decision.DecisionResponse;
-import dev.governor.plan.PlanChecks.Cumulative;
-import dev.governor.plan.PlanChecks.StepFacts;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
+import dev.governor.policy.PlanEvaluation;
+import dev.governor.policy.PlanEvaluation.Cumulative;
 import dev.governor.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,35 +58,26 @@ public class PlanService {
     public PlanResponse verify(PlanRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime createdAt = now.atOffset(ZoneOffset.UTC);
-        List<StepFacts> steps = new ArrayList<>();
-        EvaluationInput template = null;
-        for (int i = 0; i < request.steps().size(); i++) {
-            PlanRequest.Step step = request.steps().get(i);
-            template = facts.gather(request.agentId(), step.action(), step.inputs(), now);
-            steps.add(new StepFacts(i, template.action(), engine.evaluate(template)));
-        }
-        EvaluationInput base = template;
-        List<Cumulative> cumulative = PlanChecks.cumulative(steps,
-                sum -> engine.evaluate(PlanChecks.sumInput(base, sum)).blastRadius());
-        List<Evaluation.Reason> planReasons = PlanChecks.weigh(steps, cumulative);
-        List<Outcome> outcomes = new ArrayList<>(steps.stream().map(s -> s.evaluation().outcome()).toList());
-        planReasons.forEach(r -> outcomes.add(r.outcome()));
-        Outcome outcome = Outcome.mostRestrictive(outcomes);
+        List<EvaluationInput> inputs = request.steps().stream()
+                .map(step -> facts.gather(request.agentId(), step.action(), step.inputs(), now)).toList();
+        PlanEvaluation plan = engine.evaluatePlan(inputs);
+        List<Evaluation> steps = plan.steps();
 
         UUID planId = UUID.randomUUID();
         String hash = ActionFingerprint.of(mapper, request.steps().stream().map(PlanRequest.Step::action).toList());
-        ApprovalService.OpenedApproval approval = outcome == Outcome.REQUIRE_APPROVAL
+        ApprovalService.OpenedApproval approval = plan.outcome() == Outcome.REQUIRE_APPROVAL
                 ? approvals.reserve(ttl(steps), createdAt) : null;
-        PlanResponse response = new PlanResponse(planId, outcome,
-                steps.stream().map(s -> new PlanResponse.StepResult(s.index(), s.evaluation().outcome(),
-                        s.evaluation().reversibility(), s.evaluation().blastRadius(),
-                        s.evaluation().reasons().stream().map(DecisionResponse.Reason::of).toList())).toList(),
-                total(cumulative),
-                planReasons.stream().sorted(Comparator.comparing(Evaluation.Reason::outcome).reversed())
-                        .map(DecisionResponse.Reason::of).toList(),
+        List<PlanResponse.StepResult> results = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Evaluation e = steps.get(i);
+            results.add(new PlanResponse.StepResult(i, e.outcome(), e.reversibility(), e.blastRadius(),
+                    e.reasons().stream().map(DecisionResponse.Reason::of).toList()));
+        }
+        PlanResponse response = new PlanResponse(planId, plan.outcome(), results, total(plan.cumulative()),
+                plan.reasons().stream().map(DecisionResponse.Reason::of).toList(),
                 approval == null ? null : new DecisionResponse.ApprovalRef(approval.id(), approval.status().name(),
                         approval.expiresAt()),
-                steps.get(0).evaluation().policyVersion(), createdAt);
+                plan.policyVersion(), createdAt);
         store(request, response, hash, steps);
         if (approval != null) {
             approvals.open(approval, new ApprovalService.Subject(null, planId, request.agentId(), hash, request,
@@ -108,7 +99,7 @@ public class PlanService {
                 JsonText.read(mapper, plan.responseJson), steps);
     }
 
-    private void store(PlanRequest request, PlanResponse response, String hash, List<StepFacts> steps) {
+    private void store(PlanRequest request, PlanResponse response, String hash, List<Evaluation> steps) {
         PlanEntity plan = new PlanEntity();
         plan.id = response.planId();
         plan.agentId = request.agentId();
@@ -120,27 +111,27 @@ public class PlanService {
         plan.responseJson = JsonText.write(mapper, response);
         plan.createdAt = response.createdAt();
         em.persist(plan);
-        for (StepFacts s : steps) {
+        for (int i = 0; i < steps.size(); i++) {
             PlanStepEntity step = new PlanStepEntity();
             step.planId = plan.id;
-            step.stepIndex = s.index();
-            step.actionHash = ActionFingerprint.of(mapper, request.steps().get(s.index()).action());
-            step.outcome = s.evaluation().outcome().name();
+            step.stepIndex = i;
+            step.actionHash = ActionFingerprint.of(mapper, request.steps().get(i).action());
+            step.outcome = steps.get(i).outcome().name();
             em.persist(step);
         }
     }
 
     /** The shortest time to live any step's approval would have; null = the configured default. */
-    private static Duration ttl(List<StepFacts> steps) {
-        return steps.stream().map(s -> s.evaluation().approvalTtl()).filter(Objects::nonNull)
+    private static Duration ttl(List<Evaluation> steps) {
+        return steps.stream().map(Evaluation::approvalTtl).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static PlanResponse.CumulativeImpact total(List<Cumulative> cumulative) {
         return new PlanResponse.CumulativeImpact(
-                cumulative.stream().mapToLong(c -> c.sum().records()).sum(),
-                cumulative.stream().mapToLong(c -> c.sum().users()).sum(),
-                cumulative.stream().map(c -> c.sum().monetaryValue()).reduce(BigDecimal.ZERO, BigDecimal::add),
+                cumulative.stream().mapToLong(Cumulative::records).sum(),
+                cumulative.stream().mapToLong(Cumulative::users).sum(),
+                cumulative.stream().map(Cumulative::monetaryValue).reduce(BigDecimal.ZERO, BigDecimal::add),
                 cumulative.stream().map(Cumulative::blastRadius).max(Comparator.naturalOrder()).orElse(BlastRadius.LOW));
     }
 

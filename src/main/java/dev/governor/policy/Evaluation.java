@@ -1,16 +1,27 @@
 package dev.governor.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The result of evaluating one request against one policy version: data, never an
  * exception. When anything could not be evaluated, {@code outcome} is DENY, a
  * {@code POLICY_ERROR} reason is present and {@code errors} says what went wrong.
  *
- * @param approvalTtl how long an approval for this action may stay open, from
- *                    {@code decision-tables/approval-ttl.dmn}; null when no approval is needed or
- *                    no row applies (the caller then uses its configured default)
+ * @param outcome       the answer: the policy's verdict after any approval or plan step the
+ *                      request named (see rules/combining.drl)
+ * @param reasons       why the answer is what it is
+ * @param approvalTtl   how long an approval opened for this action may stay open, from
+ *                      {@code decision-tables/approval-ttl.dmn}; null when none is opened or no
+ *                      row applies (the caller then uses its configured default)
+ * @param verdict       the policy's verdict before any approval or plan step was taken into account
+ * @param mutating      whether the action changes anything ({@code decision-tables/reversibility.dmn})
+ * @param effects       the state changes the answer asks for, applied by the caller
+ * @param approvalBound whether the answer relies on the approval the facts name (the request's
+ *                      own, or its plan's): the answer then refers to that approval
  */
 public record Evaluation(
         Outcome outcome,
@@ -20,7 +31,18 @@ public record Evaluation(
         List<Firing> firings,
         List<String> errors,
         String policyVersion,
-        Duration approvalTtl) {
+        Duration approvalTtl,
+        PolicyVerdict verdict,
+        boolean mutating,
+        List<Effect> effects,
+        boolean approvalBound) {
+
+    /** Without an approval or plan step: the verdict is the answer. */
+    public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
+                      List<Firing> firings, List<String> errors, String policyVersion, Duration approvalTtl) {
+        this(outcome, reversibility, blastRadius, reasons, firings, errors, policyVersion, approvalTtl,
+                new PolicyVerdict(outcome, reasons), true, List.of(), false);
+    }
 
     /** Without an approval time to live (the caller's default applies). */
     public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
@@ -32,13 +54,50 @@ public record Evaluation(
         reasons = List.copyOf(reasons);
         firings = List.copyOf(firings);
         errors = List.copyOf(errors);
+        effects = effects == null ? List.of() : List.copyOf(effects);
+        if (verdict == null) verdict = new PolicyVerdict(outcome, reasons);
+    }
+
+    public boolean has(Effect effect) {
+        return effects.contains(effect);
+    }
+
+    /** What the policy said before any approval effect: what replay compares a candidate with. */
+    public record PolicyVerdict(Outcome outcome, List<Reason> reasons) {
+        public PolicyVerdict {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
     }
 
     /**
      * Why an outcome was reached. {@code source} names the file and the rule or table row,
-     * e.g. {@code decision-tables/governance-gate.dmn#gate-prod-irreversible}.
+     * e.g. {@code decision-tables/governance-gate.dmn#gate-prod-irreversible}; {@code subject}
+     * names what the reason is about, when it is about something in particular.
      */
-    public record Reason(String code, Outcome outcome, String message, String source) {
+    public record Reason(String code, Outcome outcome, String message, String source,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Subject subject) {
+        public Reason(String code, Outcome outcome, String message, String source) {
+            this(code, outcome, message, source, null);
+        }
+    }
+
+    /**
+     * What a reason is about, as fields rather than message text: the inputs (source and
+     * metric) a data-quality finding names, the plan step, the budget row and window, the
+     * approval or plan. Parts that do not apply are null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subject(List<InputRef> inputs, Integer stepIndex, UUID planId, BudgetRef budget, UUID approvalId) {
+        public Subject {
+            inputs = inputs == null || inputs.isEmpty() ? null : List.copyOf(inputs);
+        }
+    }
+
+    public record InputRef(String source, String metric) {
+    }
+
+    /** A budget row, its window and the environment it counts ({@code null}: every environment). */
+    public record BudgetRef(String row, Duration window, String environment) {
     }
 
     /**

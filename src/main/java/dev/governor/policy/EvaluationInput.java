@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Everything a policy may look at for one decision, gathered by the caller beforehand, so
@@ -23,6 +24,10 @@ import java.util.Set;
  *                      means no earlier usage (the action alone is weighed against the limits)
  * @param halt          the global halt in force, or null: while it holds, every mutation of
  *                      every agent is denied
+ * @param approval      the approval the request names ({@code approvalId}) as stored when the
+ *                      decision was taken, or null when it names none
+ * @param planStep      the plan step the request names ({@code planId}, {@code stepIndex}) with
+ *                      its plan and the plan's approval, or null when it names none
  */
 public record EvaluationInput(
         String agentId,
@@ -32,23 +37,36 @@ public record EvaluationInput(
         List<FreezeFacts> freezes,
         Instant now,
         BudgetUsage budgetUsage,
-        HaltFacts halt) {
+        HaltFacts halt,
+        ApprovalFacts approval,
+        PlanStepFacts planStep) {
 
     public EvaluationInput {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
     }
 
+    /** Naming neither an approval nor a plan step. */
+    public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
+                           List<FreezeFacts> freezes, Instant now, BudgetUsage budgetUsage, HaltFacts halt) {
+        this(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, null, null);
+    }
+
+    /** The same facts, naming the given approval and plan step. */
+    public EvaluationInput withAuthority(ApprovalFacts approval, PlanStepFacts planStep) {
+        return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep);
+    }
+
     /** Without a global halt. */
     public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
                            List<FreezeFacts> freezes, Instant now, BudgetUsage budgetUsage) {
-        this(agentId, agent, action, inputs, freezes, now, budgetUsage, null);
+        this(agentId, agent, action, inputs, freezes, now, budgetUsage, null, null, null);
     }
 
     /** Without budget usage (no earlier mutations are counted) and without a global halt. */
     public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
                            List<FreezeFacts> freezes, Instant now) {
-        this(agentId, agent, action, inputs, freezes, now, null, null);
+        this(agentId, agent, action, inputs, freezes, now, null, null, null, null);
     }
 
     /** A global halt declared by an administrator: who, since when, why. */
@@ -63,7 +81,10 @@ public record EvaluationInput(
             Set<String> permissions) {
     }
 
-    /** {@code type} is {@code <resource>.<verb>}; impact figures are never null (0 when not declared). */
+    /**
+     * {@code type} is {@code <resource>.<verb>}; impact figures are never null (0 when not declared).
+     * Whether the action changes anything is the policy's call ({@code decision-tables/reversibility.dmn}).
+     */
     public record ActionFacts(
             String type,
             String environment,
@@ -72,14 +93,38 @@ public record EvaluationInput(
             long users,
             BigDecimal monetaryValue,
             String rollbackPlan) {
+    }
 
-        private static final Set<String> READ_ONLY_VERBS = Set.of("read", "list", "get", "describe");
+    /**
+     * An approval as stored when the decision was taken (its row locked until the decision
+     * commits, so what the policy saw is what gets consumed). {@code exists} false: no approval
+     * has this id, and every other field but {@code id} is null.
+     *
+     * @param planId        set when the approval covers a plan rather than one action
+     * @param actionMatches whether the request's action has the fingerprint the approval covers
+     */
+    public record ApprovalFacts(UUID id, boolean exists, UUID planId, String agentId, boolean actionMatches,
+                                ApprovalState status, Instant expiresAt, String decidedBy, Instant decidedAt,
+                                String comment, UUID consumedBy, Instant consumedAt) {
+        public static ApprovalFacts unknown(UUID id) {
+            return new ApprovalFacts(id, false, null, null, false, null, null, null, null, null, null, null);
+        }
+    }
 
-        /** Everything but the read-only verbs ({@code read}, {@code list}, {@code get}, {@code describe}) changes something. */
-        public boolean isMutating() {
-            String t = type == null ? "" : type.trim();
-            int dot = t.indexOf('.');
-            return !READ_ONLY_VERBS.contains(dot < 0 ? "" : t.substring(dot + 1));
+    /**
+     * The plan step a request names, with its plan as verified and the plan's approval.
+     *
+     * @param planOutcome   the plan's answer when it was verified; null when no such plan exists
+     * @param actionMatches whether the request's action is the step's action (by fingerprint)
+     * @param executedBy    the decision that already executed this step, or null
+     * @param lastStep      whether every other step of the plan has been executed already
+     * @param approval      the approval covering the plan, or null when it has none
+     */
+    public record PlanStepFacts(UUID planId, int stepIndex, boolean planExists, String planAgentId,
+                                Outcome planOutcome, boolean stepExists, boolean actionMatches, UUID executedBy,
+                                Instant executedAt, boolean lastStep, ApprovalFacts approval) {
+        public static PlanStepFacts unknownPlan(UUID planId, int stepIndex) {
+            return new PlanStepFacts(planId, stepIndex, false, null, null, false, false, null, null, false, null);
         }
     }
 

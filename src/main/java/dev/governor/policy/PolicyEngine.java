@@ -1,5 +1,7 @@
 package dev.governor.policy;
 
+import java.util.List;
+
 /**
  * The policy engine behind an interface: the rest of Governor never sees Drools or DMN.
  * Implementations compile once and evaluate many times; {@link #evaluate} must be cheap,
@@ -8,6 +10,9 @@ package dev.governor.policy;
 public interface PolicyEngine {
 
     Evaluation evaluate(EvaluationInput input);
+
+    /** Every step evaluated as a decision, and the plan weighed as a whole; never throws. */
+    PlanEvaluation evaluatePlan(List<EvaluationInput> steps);
 
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();

@@ -59,6 +59,11 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public PlanEvaluation evaluatePlan(java.util.List<EvaluationInput> steps) {
+        return active.get().evaluatePlan(steps);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

@@ -72,6 +72,11 @@ class PolicyTestReaderTest {
         }
 
         @Override
+        public PlanEvaluation evaluatePlan(java.util.List<EvaluationInput> steps) {
+            throw new UnsupportedOperationException("not used by the scenario runner");
+        }
+
+        @Override
         public PolicySnapshot current() {
             return new PolicySnapshot("sha256:x", NOW, java.util.List.of());
         }

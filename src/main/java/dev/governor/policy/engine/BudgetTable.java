@@ -1,6 +1,7 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.UsageTotals;
 import dev.governor.policy.Outcome;
@@ -44,9 +45,11 @@ final class BudgetTable {
             }
             Outcome outcome = Outcome.valueOf((String) limit.get("outcome"));
             trace.add(row.firing("BUDGET_EXCEEDED", outcome));
-            verdicts.add(Verdict.from(outcome, "BUDGET_EXCEEDED", "agent " + input.agentId() + " would exceed its "
+            Verdict verdict = Verdict.from(outcome, "BUDGET_EXCEEDED", "agent " + input.agentId() + " would exceed its "
                     + window.toString().substring(2).toLowerCase() + " budget "
-                    + (scope == null ? "across all environments" : "in " + scope) + ": " + crossed, row.source()));
+                    + (scope == null ? "across all environments" : "in " + scope) + ": " + crossed, row.source());
+            verdict.aboutBudget(new Evaluation.BudgetRef(row.rowId(), window, scope));
+            verdicts.add(verdict);
         }
         return verdicts;
     }

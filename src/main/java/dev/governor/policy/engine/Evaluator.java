@@ -1,6 +1,7 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Effect;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.ActionFacts;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One evaluation: classify the action with the DMN tables, run the gate, then let the Drools
- * rules (DRL and spreadsheets) add their verdicts and the combining rule fold them all.
+ * One evaluation: classify the action with the DMN tables, run the gate and the budgets, then
+ * let the Drools rules (DRL and spreadsheets) add their verdicts, weigh the approval or plan step
+ * the request names, and fold everything into the policy's verdict and the answer. Nothing here
+ * decides an outcome; it gathers facts for the rules and reads back what they concluded.
  */
 final class Evaluator {
 
@@ -37,6 +40,22 @@ final class Evaluator {
         this.version = version;
     }
 
+    String version() {
+        return version;
+    }
+
+    DmnTables tables() {
+        return tables;
+    }
+
+    RuleBase rules() {
+        return rules;
+    }
+
+    /** How reversibility.dmn classifies an action type: how far it can be undone, and whether it changes anything. */
+    record Classification(Reversibility reversibility, boolean mutating) {
+    }
+
     Evaluation evaluate(EvaluationInput input) {
         if (input == null) throw new IllegalArgumentException("no evaluation input");
         if (input.now() == null) throw new IllegalArgumentException("no evaluation time (now)");
@@ -46,56 +65,68 @@ final class Evaluator {
         int dot = type.indexOf('.');
         String resource = dot < 0 ? type : type.substring(0, dot);
         String verb = dot < 0 ? "" : type.substring(dot + 1);
-        boolean mutating = a.isMutating();
         BigDecimal money = a.monetaryValue() == null ? BigDecimal.ZERO : a.monetaryValue();
 
         Trace trace = new Trace(rules.origins());
         List<Verdict> verdicts = new ArrayList<>();
-        Reversibility reversibility = reversibility(type, verb, trace, verdicts);
+        Classification classified = classify(type, verb, trace, verdicts);
         BlastRadius blastRadius = blastRadius(a, money, trace);
-        ActionFact action = new ActionFact(type, resource, verb, mutating, a.environment(), a.target(),
-                a.records(), a.users(), money, a.rollbackPlan(), reversibility, blastRadius);
+        ActionFact action = new ActionFact(type, resource, verb, classified.mutating(), a.environment(), a.target(),
+                a.records(), a.users(), money, a.rollbackPlan(), classified.reversibility(), blastRadius);
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
         }
         if (input.agent() != null) verdicts.addAll(BudgetTable.check(tables, input, action, trace));
 
+        Decision decision = run(trace, facts(input, action, verdicts));
+        if (decision.getOutcome() == null || decision.getVerdict() == null) {
+            throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
+        }
+        List<Effect> effects = trace.effects();
+        Duration ttl = effects.contains(Effect.OPEN_APPROVAL)
+                ? BudgetTable.approvalTtl(tables, blastRadius, trace) : null;
+        return new Evaluation(decision.getOutcome(), classified.reversibility(), blastRadius,
+                reasons(decision.getOutcome(), decision.getReasons()), trace.firings(), List.of(), version, ttl,
+                new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
+                classified.mutating(), effects, trace.approvalBound());
+    }
+
+    Decision run(Trace trace, List<Object> facts) {
         Decision decision = new Decision();
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         session.addEventListener(trace.agendaListener());
         session.addEventListener(trace.insertListener());
         session.setGlobal("decision", decision);
-        session.execute(facts(input, action, verdicts));
-        if (decision.getOutcome() == null) {
-            throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
-        }
-        Duration ttl = decision.getOutcome() == Outcome.REQUIRE_APPROVAL
-                ? BudgetTable.approvalTtl(tables, blastRadius, trace) : null;
-        return new Evaluation(decision.getOutcome(), reversibility, blastRadius,
-                reasons(decision.getOutcome(), decision.getVerdicts()), trace.firings(), List.of(), version, ttl);
+        session.execute(facts);
+        return decision;
     }
 
-    private Reversibility reversibility(String type, String verb, Trace trace, List<Verdict> verdicts) {
+    /**
+     * The first matching row of reversibility.dmn. A type no row classifies, or a row that leaves
+     * a column empty, is treated as IRREVERSIBLE and mutating: fail safe.
+     */
+    Classification classify(String type, String verb, Trace trace, List<Verdict> verdicts) {
         Result result = tables.evaluate(DmnTables.REVERSIBILITY, Map.of("actionType", type, "verb", verb));
         Map<?, ?> out = result.value() instanceof Map<?, ?> m ? m : Map.of();
         Row row = result.rows().isEmpty() ? null : result.rows().get(0);
         String code = (String) out.get("reasonCode");
         Outcome outcome = out.get("outcome") == null ? null : Outcome.valueOf((String) out.get("outcome"));
         if (row != null) trace.add(row.firing(code, outcome));
+        boolean mutating = !Boolean.FALSE.equals(out.get("mutating"));
         if (out.get("reversibility") == null || row == null) {
-            // The table has no catch-all row any more: still fail safe.
+            // The shipped table ends in a catch-all row (rev-unknown); an edited one may not.
             verdicts.add(Verdict.from(Outcome.REQUIRE_APPROVAL, "UNKNOWN_ACTION_TYPE",
                     "no row of decision-tables/reversibility.dmn classifies " + type + "; treated as IRREVERSIBLE",
                     "decision-tables/reversibility.dmn#no-matching-row"));
-            return Reversibility.IRREVERSIBLE;
+            return new Classification(Reversibility.IRREVERSIBLE, true);
         }
         if (code != null && outcome != null) {
             verdicts.add(Verdict.from(outcome, code, (String) out.get("message"), row.source()));
         }
-        return Reversibility.valueOf((String) out.get("reversibility"));
+        return new Classification(Reversibility.valueOf((String) out.get("reversibility")), mutating);
     }
 
-    private BlastRadius blastRadius(ActionFacts a, BigDecimal money, Trace trace) {
+    BlastRadius blastRadius(ActionFacts a, BigDecimal money, Trace trace) {
         Map<String, Object> in = new HashMap<>();
         in.put("users", BigDecimal.valueOf(a.users()));
         in.put("records", BigDecimal.valueOf(a.records()));
@@ -155,15 +186,22 @@ final class Evaluator {
         if (input.halt() != null) {
             facts.add(new HaltFact(input.halt().reason(), input.halt().by(), input.halt().since()));
         }
+        if (input.approval() != null) facts.add(new ApprovalFact(true, input.approval(), input.now()));
+        if (input.planStep() != null) {
+            facts.add(new PlanStepFact(input.planStep()));
+            if (input.planStep().approval() != null) {
+                facts.add(new ApprovalFact(false, input.planStep().approval(), input.now()));
+            }
+        }
         return facts;
     }
 
-    /** Every non-ALLOW verdict, most restrictive first; for ALLOW, the verdicts that allowed. */
-    private static List<Evaluation.Reason> reasons(Outcome outcome, List<Verdict> verdicts) {
+    /** Every non-ALLOW reason, most restrictive first; for ALLOW, the ones that allowed. */
+    static List<Evaluation.Reason> reasons(Outcome outcome, List<Say> verdicts) {
         return verdicts.stream()
                 .filter(v -> outcome == Outcome.ALLOW ? v.getOutcome() == Outcome.ALLOW : v.getOutcome() != Outcome.ALLOW)
-                .sorted(Comparator.comparing(Verdict::getOutcome).reversed())
-                .map(v -> new Evaluation.Reason(v.getCode(), v.getOutcome(), v.getMessage(), v.getSource()))
+                .sorted(Comparator.comparing(Say::getOutcome).reversed())
+                .map(Say::toReason)
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
+import dev.governor.policy.PlanEvaluation;
 import dev.governor.policy.PolicyEngine;
 import dev.governor.policy.PolicyLoadException;
 import dev.governor.policy.PolicySnapshot;
@@ -64,6 +65,17 @@ public final class KiePolicyEngine implements PolicyEngine {
             return evaluator.evaluate(input);
         } catch (Throwable e) { // the contract: never throw, fail closed
             return failure(e, snapshot.version());
+        }
+    }
+
+    @Override
+    public PlanEvaluation evaluatePlan(List<EvaluationInput> steps) {
+        try {
+            return PlanWeigher.weigh(evaluator, steps, this::evaluate);
+        } catch (Throwable e) { // the contract: never throw, fail closed
+            Evaluation failed = failure(e, snapshot.version());
+            return new PlanEvaluation(Outcome.DENY, steps == null ? List.of() : steps.stream().map(s -> failed).toList(),
+                    List.of(), failed.reasons(), List.of(), snapshot.version());
         }
     }
 

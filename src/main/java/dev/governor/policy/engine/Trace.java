@@ -2,7 +2,10 @@ package dev.governor.policy.engine;
 
 import dev.governor.policy.Evaluation.Firing;
 import dev.governor.policy.engine.RuleBase.RuleOrigin;
-import dev.governor.policy.engine.facts.Verdict;
+import dev.governor.policy.Effect;
+import dev.governor.policy.engine.facts.Apply;
+import dev.governor.policy.engine.facts.BoundApproval;
+import dev.governor.policy.engine.facts.Say;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -24,7 +27,9 @@ final class Trace {
 
     private final Map<String, RuleOrigin> origins;
     private final List<Firing> firings = new ArrayList<>();
-    private final List<Verdict> inCurrentMatch = new ArrayList<>();
+    private final List<Say> inCurrentMatch = new ArrayList<>();
+    private final List<Effect> effects = new ArrayList<>();
+    private boolean approvalBound;
 
     Trace(Map<String, RuleOrigin> origins) {
         this.origins = origins;
@@ -38,6 +43,16 @@ final class Trace {
         return List.copyOf(firings);
     }
 
+    /** Whether a rule found the request bound to the approval it relies on. */
+    boolean approvalBound() {
+        return approvalBound;
+    }
+
+    /** The effects rules asked for, each once, in the order first asked. */
+    List<Effect> effects() {
+        return effects.stream().distinct().toList();
+    }
+
     AgendaEventListener agendaListener() {
         return new DefaultAgendaEventListener() {
             @Override
@@ -48,7 +63,7 @@ final class Trace {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String name = event.getMatch().getRule().getName();
-                Verdict v = inCurrentMatch.isEmpty() ? null : inCurrentMatch.get(0);
+                Say v = inCurrentMatch.isEmpty() ? null : inCurrentMatch.get(0);
                 firings.add(firing(name, v));
                 inCurrentMatch.clear();
             }
@@ -59,15 +74,19 @@ final class Trace {
         return new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getObject() instanceof Verdict verdict && event.getRule() != null) {
+                if (event.getObject() instanceof Say verdict && event.getRule() != null) {
                     verdict.attribute(source(event.getRule().getName()));
                     inCurrentMatch.add(verdict);
+                } else if (event.getObject() instanceof Apply apply && apply.effect() != null) {
+                    effects.add(apply.effect());
+                } else if (event.getObject() instanceof BoundApproval) {
+                    approvalBound = true;
                 }
             }
         };
     }
 
-    private Firing firing(String ruleName, Verdict verdict) {
+    private Firing firing(String ruleName, Say verdict) {
         RuleOrigin origin = origin(ruleName);
         String code = verdict == null ? null : verdict.getCode();
         var outcome = verdict == null ? null : verdict.getOutcome();

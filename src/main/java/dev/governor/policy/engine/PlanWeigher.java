@@ -1,0 +1,87 @@
+package dev.governor.policy.engine;
+
+import dev.governor.policy.BlastRadius;
+import dev.governor.policy.Evaluation;
+import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.EvaluationInput.ActionFacts;
+import dev.governor.policy.PlanEvaluation;
+import dev.governor.policy.PlanEvaluation.Cumulative;
+import dev.governor.policy.engine.facts.CumulativeImpact;
+import dev.governor.policy.engine.facts.Decision;
+import dev.governor.policy.engine.facts.PlanFact;
+import dev.governor.policy.engine.facts.PlannedStep;
+import dev.governor.policy.engine.facts.Say;
+import dev.governor.policy.engine.facts.StepReason;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A plan weighed as a whole: the facts rules/plans.drl looks at (each step as its own evaluation
+ * answered it, and the mutating steps' impact summed per environment and classified by
+ * decision-tables/blast-radius.dmn), then the plan rules run and the plan's combining rule folds.
+ */
+final class PlanWeigher {
+
+    private PlanWeigher() {
+    }
+
+    static PlanEvaluation weigh(Evaluator evaluator, List<EvaluationInput> inputs,
+                                Function<EvaluationInput, Evaluation> evaluateStep) {
+        if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("a plan needs at least one step");
+        List<Evaluation> steps = inputs.stream().map(evaluateStep).toList();
+        Trace trace = new Trace(evaluator.rules().origins());
+        List<Cumulative> cumulative = cumulative(evaluator, inputs, steps, trace);
+
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PlanFact(inputs.get(0).agentId(), steps.size()));
+        for (int i = 0; i < steps.size(); i++) {
+            ActionFacts a = inputs.get(i).action();
+            Evaluation e = steps.get(i);
+            facts.add(new PlannedStep(i, a.type(), a.environment(), e.mutating(), e.reversibility(), e.blastRadius(),
+                    a.rollbackPlan(), e.outcome()));
+            for (int r = 0; r < e.reasons().size(); r++) {
+                Evaluation.Reason reason = e.reasons().get(r);
+                facts.add(new StepReason(i, r, reason.code(), reason.outcome(), reason.message()));
+            }
+        }
+        cumulative.forEach(c -> facts.add(new CumulativeImpact(c.environment(), c.records(), c.users(),
+                c.monetaryValue(), c.blastRadius(), c.worstStep())));
+        Decision decision = evaluator.run(trace, facts);
+        if (decision.getOutcome() == null) {
+            throw new IllegalStateException("the plan's combining rule (rules/plans.drl) did not conclude");
+        }
+        List<Evaluation.Reason> reasons = decision.getReasons().stream()
+                .sorted(Comparator.comparing(Say::getOutcome).reversed()).map(Say::toReason).toList();
+        return new PlanEvaluation(decision.getOutcome(), steps, cumulative, reasons, trace.firings(),
+                evaluator.version());
+    }
+
+    private static List<Cumulative> cumulative(Evaluator evaluator, List<EvaluationInput> inputs,
+                                               List<Evaluation> steps, Trace trace) {
+        Map<String, List<Integer>> byEnvironment = new LinkedHashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).mutating()) {
+                byEnvironment.computeIfAbsent(inputs.get(i).action().environment(), e -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Cumulative> out = new ArrayList<>();
+        byEnvironment.forEach((environment, indexes) -> {
+            long records = indexes.stream().mapToLong(i -> inputs.get(i).action().records()).sum();
+            long users = indexes.stream().mapToLong(i -> inputs.get(i).action().users()).sum();
+            BigDecimal money = indexes.stream().map(i -> inputs.get(i).action().monetaryValue())
+                    .map(m -> m == null ? BigDecimal.ZERO : m).reduce(BigDecimal.ZERO, BigDecimal::add);
+            ActionFacts sum = new ActionFacts(inputs.get(indexes.get(0)).action().type(), environment, "plan",
+                    records, users, money, null);
+            BlastRadius worst = indexes.stream().map(i -> steps.get(i).blastRadius())
+                    .reduce(BlastRadius.LOW, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            out.add(new Cumulative(environment, records, users, money, evaluator.blastRadius(sum, money, trace), worst));
+        });
+        return out;
+    }
+}
