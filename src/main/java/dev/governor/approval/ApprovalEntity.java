@@ -51,6 +51,8 @@ public class ApprovalEntity {
     public String requestJson;
     @Column(name = "reasons_json")
     public String reasonsJson;
+    /** How far the covered action can be undone, as its decision classified it; null for a plan. */
+    public String reversibility;
     @Version
     public long version;
 }

@@ -10,6 +10,7 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.policy.Reversibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -74,6 +75,7 @@ public class ApprovalService {
         approval.actionHash = subject.actionHash();
         approval.requestJson = JsonText.write(mapper, subject.request());
         approval.reasonsJson = JsonText.write(mapper, subject.reasons());
+        approval.reversibility = subject.reversibility() == null ? null : subject.reversibility().name();
         approval.status = ApprovalStatus.PENDING;
         approval.createdAt = now;
         approval.expiresAt = reserved.expiresAt();
@@ -215,9 +217,10 @@ public class ApprovalService {
 
     /**
      * What an approval covers: one decision's action, or one plan's steps ({@code decisionId}
-     * null, {@code planId} set); {@code request} and {@code reasons} are shown to approvers.
+     * null, {@code planId} set); {@code request} and {@code reasons} are shown to approvers;
+     * {@code reversibility} is the action's (null for a plan), for four eyes.
      */
     public record Subject(UUID decisionId, UUID planId, String agentId, String actionHash, Object request,
-                          Object reasons) {
+                          Object reasons, Reversibility reversibility) {
     }
 }

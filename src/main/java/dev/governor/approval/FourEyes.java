@@ -4,9 +4,7 @@ import dev.governor.GovernorConfig;
 import dev.governor.identity.Caller;
 import dev.governor.policy.Reversibility;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import java.util.UUID;
 
 /**
  * Four eyes: the agent's accountable owner may not approve its requests — for irreversible
@@ -17,26 +15,23 @@ import java.util.UUID;
 class FourEyes {
 
     private final GovernorConfig config;
-    private final EntityManager em;
 
-    FourEyes(GovernorConfig config, EntityManager em) {
+    FourEyes(GovernorConfig config) {
         this.config = config;
-        this.em = em;
     }
 
     void check(ApprovalEntity approval, String owner, String approver) {
         GovernorConfig.Auth.FourEyes mode = config.auth().fourEyes();
         if (mode == GovernorConfig.Auth.FourEyes.OFF || owner == null || !owner.equalsIgnoreCase(approver)) return;
-        if (mode == GovernorConfig.Auth.FourEyes.ALWAYS || irreversible(approval.decisionId)) {
+        if (mode == GovernorConfig.Auth.FourEyes.ALWAYS || irreversible(approval)) {
             throw Caller.forbidden(approver + " owns agent " + approval.agentId
                     + "; four eyes: another approver must decide this request");
         }
     }
 
-    private boolean irreversible(UUID decisionId) {
-        if (decisionId == null) return true;
-        Object value = em.createNativeQuery("SELECT reversibility FROM decisions WHERE id = :id")
-                .setParameter("id", decisionId).getResultStream().findFirst().orElse(null);
-        return value == null || Reversibility.IRREVERSIBLE.name().equals(value.toString());
+    /** A plan's approval, or one whose action's reversibility is not known, counts as irreversible. */
+    private static boolean irreversible(ApprovalEntity approval) {
+        return approval.planId != null || approval.reversibility == null
+                || Reversibility.IRREVERSIBLE.name().equals(approval.reversibility);
     }
 }

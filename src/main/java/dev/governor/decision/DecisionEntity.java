@@ -34,8 +34,14 @@ public class DecisionEntity {
     public String actionType;
     @Column(nullable = false)
     public String environment;
+    /** The answer, after any approval or plan step. */
     @Column(nullable = false)
     public String outcome;
+    /** The policy's verdict before any approval or plan step; null for old records that named one. */
+    @Column(name = "policy_verdict")
+    public String policyVerdict;
+    @Column(name = "verdict_reasons_json")
+    public String verdictReasonsJson;
     @Column(nullable = false)
     public String reversibility;
     @Column(name = "blast_radius", nullable = false)

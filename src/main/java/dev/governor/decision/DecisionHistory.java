@@ -3,17 +3,17 @@ package dev.governor.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.policy.RecordedDecisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Read-only access to recorded decisions for replaying them against a candidate policy. */
 @ApplicationScoped
-public class DecisionHistory {
+public class DecisionHistory implements RecordedDecisions {
 
     private final DecisionRepository repository;
     private final ObjectMapper mapper;
@@ -23,25 +23,14 @@ public class DecisionHistory {
         this.mapper = mapper;
     }
 
-    /**
-     * A recorded decision as replay needs it.
-     *
-     * @param factsJson   the exact {@code EvaluationInput} it was evaluated on, or null for decisions
-     *                    recorded before facts were stored (they cannot be replayed)
-     * @param reasonCodes the reason codes it was answered with
-     */
-    public record Replayable(UUID id, String agentId, String actionType, String outcome, List<String> reasonCodes,
-                             String factsJson, OffsetDateTime decidedAt) {
-    }
-
-    /** The {@code limit} most recent decisions, newest first. */
+    @Override
     @Transactional
     public List<Replayable> latest(int limit) {
         return repository.find("order by decidedAt desc, id").page(0, limit).list().stream()
                 .map(this::replayable).toList();
     }
 
-    /** Decisions with {@code from <= decidedAt < to}, newest first, at most {@code limit}. */
+    @Override
     @Transactional
     public List<Replayable> between(OffsetDateTime from, OffsetDateTime to, int limit) {
         return repository.find("decidedAt >= ?1 and decidedAt < ?2 order by decidedAt desc, id", from, to)
@@ -49,8 +38,8 @@ public class DecisionHistory {
     }
 
     private Replayable replayable(DecisionEntity e) {
-        return new Replayable(e.id, e.agentId, e.actionType, e.outcome, reasonCodes(e.responseJson), e.factsJson,
-                e.decidedAt);
+        return new Replayable(e.id, e.agentId, e.actionType, e.outcome, e.policyVerdict, reasonCodes(e.responseJson),
+                e.factsJson, e.decidedAt, e.approvalId != null || e.planId != null);
     }
 
     private List<String> reasonCodes(String responseJson) {

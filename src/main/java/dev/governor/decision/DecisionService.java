@@ -93,7 +93,7 @@ public class DecisionService {
         store.save(request, input, response, evaluation, latencyMicros);
         if (opened != null) {
             approvals.open(opened, new ApprovalService.Subject(decisionId, null, request.agentId(), actionHash,
-                    request, response.reasons()), decidedAt);
+                    request, response.reasons(), evaluation.reversibility()), decidedAt);
         }
         if (evaluation.has(Effect.RECORD_BUDGET_USAGE)) {
             budgets.record(decisionId, request.agentId(), input.action(), decidedAt);

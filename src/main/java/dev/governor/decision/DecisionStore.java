@@ -63,6 +63,8 @@ public class DecisionStore {
         entity.actionType = request.action().type();
         entity.environment = request.action().environment();
         entity.outcome = response.outcome().name();
+        entity.policyVerdict = evaluation.verdict().outcome().name();
+        entity.verdictReasonsJson = json(evaluation.verdict().reasons().stream().map(DecisionResponse.Reason::of).toList());
         entity.reversibility = response.reversibility().name();
         entity.blastRadius = response.blastRadius().name();
         entity.policyVersion = response.policyVersion();
@@ -104,6 +106,8 @@ public class DecisionStore {
         p.put("actionType", e.actionType);
         p.put("environment", e.environment);
         p.put("outcome", e.outcome);
+        p.put("policyVerdict", e.policyVerdict);
+        p.put("verdictReasons", e.verdictReasonsJson == null ? null : tree(e.verdictReasonsJson));
         p.put("reversibility", e.reversibility);
         p.put("blastRadius", e.blastRadius);
         p.put("policyVersion", e.policyVersion);
@@ -136,7 +140,9 @@ public class DecisionStore {
         List<String> errors = e.errorsJson == null ? List.of() : read(e.errorsJson,
                 TypeFactory.defaultInstance().constructCollectionType(List.class, String.class));
         return new DecisionRecord(e.id, e.agentId, e.sessionId, tree(e.requestJson),
-                e.factsJson == null ? null : tree(e.factsJson), tree(e.responseJson),
+                e.factsJson == null ? null : tree(e.factsJson), tree(e.responseJson), e.outcome,
+                e.policyVerdict == null ? null : new DecisionRecord.PolicyVerdict(e.policyVerdict,
+                        e.verdictReasonsJson == null ? null : tree(e.verdictReasonsJson)),
                 rules, rows, errors, e.policyVersion, e.decidedAt, e.latencyMicros,
                 outcomes.forDecision(e.id).stream().map(OutcomeEntity::toReport).toList());
     }

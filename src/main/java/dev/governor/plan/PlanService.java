@@ -81,7 +81,7 @@ public class PlanService {
         store(request, response, hash, steps);
         if (approval != null) {
             approvals.open(approval, new ApprovalService.Subject(null, planId, request.agentId(), hash, request,
-                    Map.of("plan", response.reasons(), "steps", response.steps())), createdAt);
+                    Map.of("plan", response.reasons(), "steps", response.steps()), null), createdAt);
         }
         return response;
     }

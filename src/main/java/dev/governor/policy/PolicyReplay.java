@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
-import dev.governor.decision.DecisionHistory;
-import dev.governor.decision.DecisionHistory.Replayable;
+import dev.governor.policy.RecordedDecisions.Replayable;
 import dev.governor.policy.engine.KiePolicyEngine;
 import dev.governor.policy.engine.LoadLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +27,13 @@ public class PolicyReplay {
 
     private static final Logger LOG = Logger.getLogger(PolicyReplay.class);
 
-    private final DecisionHistory history;
+    private final RecordedDecisions history;
     private final PolicyEngine live;
     private final ObjectMapper mapper;
     private final Path root;
     private final LoadLimits limits;
 
-    public PolicyReplay(DecisionHistory history, PolicyEngine live, ObjectMapper mapper, GovernorConfig config) {
+    public PolicyReplay(RecordedDecisions history, PolicyEngine live, ObjectMapper mapper, GovernorConfig config) {
         this.history = history;
         this.live = live;
         this.mapper = mapper;
@@ -68,40 +67,67 @@ public class PolicyReplay {
     }
 
     private FlipReport compare(KiePolicyEngine candidate, List<Replayable> decisions, int maxExamples) {
-        int replayed = 0, unchanged = 0, skipped = 0;
-        Map<String, Integer> flips = new TreeMap<>();
+        Tally answers = new Tally();
+        Tally verdicts = new Tally();
         Map<String, int[]> byAgent = new TreeMap<>();
         Map<String, int[]> byType = new TreeMap<>();
         List<FlipReport.Example> examples = new ArrayList<>();
         for (Replayable d : decisions) {
             EvaluationInput facts = facts(d);
             if (facts == null) {
-                skipped++;
+                answers.skipped++;
+                verdicts.skipped++;
                 continue;
             }
             Evaluation now = candidate.evaluate(facts);
-            Outcome before = Outcome.valueOf(d.outcome());
-            boolean flipped = now.outcome() != before;
-            replayed++;
-            count(byAgent, d.agentId(), flipped);
-            count(byType, d.actionType(), flipped);
-            if (!flipped) {
-                unchanged++;
-                continue;
-            }
-            flips.merge(before + ">" + now.outcome(), 1, Integer::sum);
-            if (examples.size() < maxExamples) {
-                examples.add(new FlipReport.Example(d.id(), d.decidedAt(), d.agentId(), d.actionType(), before,
-                        now.outcome(), d.reasonCodes(), now.reasons()));
+            // A request that named an approval or plan step, recorded without its state, cannot
+            // have its answer replayed: the candidate would judge it as if it named none.
+            boolean answerKnown = !d.namedAuthority() || facts.approval() != null || facts.planStep() != null;
+            Outcome answerBefore = answerKnown ? Outcome.valueOf(d.outcome()) : null;
+            Outcome verdictBefore = d.policyVerdict() == null ? null : Outcome.valueOf(d.policyVerdict());
+            boolean answerFlipped = answers.count(answerBefore, now.outcome());
+            boolean verdictFlipped = verdicts.count(verdictBefore, now.verdict().outcome());
+            if (answerBefore == null && verdictBefore == null) continue;
+            count(byAgent, d.agentId(), answerFlipped || verdictFlipped);
+            count(byType, d.actionType(), answerFlipped || verdictFlipped);
+            if ((answerFlipped || verdictFlipped) && examples.size() < maxExamples) {
+                examples.add(new FlipReport.Example(d.id(), d.decidedAt(), d.agentId(), d.actionType(), answerBefore,
+                        now.outcome(), d.reasonCodes(), now.reasons(), verdictBefore, now.verdict().outcome()));
             }
         }
-        List<FlipReport.Flip> flipList = flips.entrySet().stream()
-                .map(e -> new FlipReport.Flip(Outcome.valueOf(e.getKey().split(">")[0]),
-                        Outcome.valueOf(e.getKey().split(">")[1]), e.getValue()))
-                .sorted(Comparator.comparingInt(FlipReport.Flip::count).reversed())
-                .toList();
-        return new FlipReport(candidate.current().version(), live.current().version(), replayed, unchanged, skipped,
-                flipList, groups(byAgent), groups(byType), examples, candidate.current().warnings());
+        return new FlipReport(candidate.current().version(), live.current().version(), answers.replayed,
+                answers.unchanged, answers.skipped, answers.flips(), groups(byAgent), groups(byType), examples,
+                candidate.current().warnings(),
+                new FlipReport.Comparison(verdicts.replayed, verdicts.unchanged, verdicts.skipped, verdicts.flips()));
+    }
+
+    /** One comparison (answers, or verdicts): how many were compared, kept, skipped, flipped how. */
+    private static final class Tally {
+        int replayed, unchanged, skipped;
+        final Map<String, Integer> flips = new TreeMap<>();
+
+        /** @return whether it flipped; a null {@code before} is unknown and skipped */
+        boolean count(Outcome before, Outcome after) {
+            if (before == null) {
+                skipped++;
+                return false;
+            }
+            replayed++;
+            if (before == after) {
+                unchanged++;
+                return false;
+            }
+            flips.merge(before + ">" + after, 1, Integer::sum);
+            return true;
+        }
+
+        List<FlipReport.Flip> flips() {
+            return flips.entrySet().stream()
+                    .map(e -> new FlipReport.Flip(Outcome.valueOf(e.getKey().split(">")[0]),
+                            Outcome.valueOf(e.getKey().split(">")[1]), e.getValue()))
+                    .sorted(Comparator.comparingInt(FlipReport.Flip::count).reversed())
+                    .toList();
+        }
     }
 
     private EvaluationInput facts(Replayable d) {

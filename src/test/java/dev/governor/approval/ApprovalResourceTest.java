@@ -90,7 +90,7 @@ class ApprovalResourceTest {
         String executed = decide(agent, reroute(), Map.of("approvalId", approvalId)).statusCode(200)
                 .body("outcome", is("ALLOW"))
                 .body("reasons.code", contains("APPROVED"))
-                .body("reasons[0].source", is("governor#approvals"))
+                .body("reasons[0].source", is("rules/approvals.drl#approval-lifts-require-approval"))
                 .body("approval.id", is(approvalId))
                 .body("approval.status", is("CONSUMED"))
                 .extract().path("decisionId");

@@ -84,7 +84,7 @@ class PlanResourceTest {
                 .body("cumulativeImpact.users", is(1200))
                 .body("cumulativeImpact.blastRadius", is("HIGH"))
                 .body("outcome", is("REQUIRE_APPROVAL"))
-                .body("reasons.source", hasItem("governor#plans/cumulative-impact"));
+                .body("reasons.source", hasItem("rules/plans.drl#cumulative-impact"));
     }
 
     @Test
@@ -105,7 +105,7 @@ class PlanResourceTest {
         String planId = plan(agent, List.of(update, delete)).statusCode(200)
                 .body("outcome", is("DENY"))
                 .body("approval", nullValue())
-                .body("reasons.source", hasItem("governor#plans/permissions"))
+                .body("reasons.source", hasItem("rules/plans.drl#permissions"))
                 .extract().path("planId");
         step(agent, planId, 0, update).statusCode(200).body("outcome", is("DENY"));
     }
