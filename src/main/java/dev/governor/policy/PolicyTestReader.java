@@ -50,7 +50,9 @@ final class PolicyTestReader {
             String where = name + " :: " + caseName;
             try {
                 allow(c, where, "name", "description", "given", "expect");
-                cases.add(new PolicyTestCase(name, caseName, given(c.get("given"), fileNow, where), expect(c.get("expect"), where)));
+                EvaluationInput input = given(c.get("given"), fileNow, where);
+                cases.add(new PolicyTestCase(name, caseName, input, expect(c.get("expect"), where),
+                        planSteps(c.get("given"), input, where)));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
@@ -60,7 +62,8 @@ final class PolicyTestReader {
 
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
-        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt");
+        allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
+                "approval", "planStep", "planSteps");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -71,9 +74,27 @@ final class PolicyTestReader {
                     strings(a.get("permissions")));
         }
         String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
-        return new EvaluationInput(agentId, agent, action(g.get("action"), where), inputs(g.get("inputs"), now, where),
+        JsonNode action = g.get("action");
+        if (action == null && g.has("planSteps")) action = g.get("planSteps").path(0).get("action");
+        return new EvaluationInput(agentId, agent, action(action, where), inputs(g.get("inputs"), now, where),
                 freezes(g.get("freezes"), now, where), now, budgetUsage(g.get("budgetUsage"), where),
-                halt(g.get("halt"), now, where));
+                halt(g.get("halt"), now, where),
+                PolicyTestAuthority.approval(g.get("approval"), agentId, now, where),
+                PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where));
+    }
+
+    /** {@code given.planSteps}: a plan to weigh, each step with its own action and inputs, the rest shared. */
+    private static List<EvaluationInput> planSteps(JsonNode g, EvaluationInput shared, String where) {
+        List<EvaluationInput> steps = new ArrayList<>();
+        JsonNode list = g == null ? null : g.get("planSteps");
+        if (list == null) return steps;
+        for (JsonNode step : list) {
+            allow(step, where + " planSteps", "action", "inputs");
+            steps.add(new EvaluationInput(shared.agentId(), shared.agent(), action(step.get("action"), where),
+                    inputs(step.get("inputs"), shared.now(), where), shared.freezes(), shared.now(),
+                    shared.budgetUsage(), shared.halt()));
+        }
+        return steps;
     }
 
     private static EvaluationInput.ActionFacts action(JsonNode a, String where) {
@@ -139,13 +160,16 @@ final class PolicyTestReader {
     private static PolicyTestCase.Expectation expect(JsonNode e, String where) {
         if (e == null || !e.has("outcome")) throw new IllegalArgumentException("'expect.outcome' is missing");
         allow(e, where + " expect", "outcome", "reversibility", "blastRadius", "reasons", "absentReasons", "sources",
-                "approvalTtl");
+                "approvalTtl", "verdict", "effects", "fired");
         return new PolicyTestCase.Expectation(Outcome.valueOf(e.get("outcome").asText()),
                 e.has("reversibility") ? Reversibility.valueOf(e.get("reversibility").asText()) : null,
                 e.has("blastRadius") ? BlastRadius.valueOf(e.get("blastRadius").asText()) : null,
                 List.copyOf(strings(e.get("reasons"))), List.copyOf(strings(e.get("absentReasons"))),
                 List.copyOf(strings(e.get("sources"))),
-                e.has("approvalTtl") ? Duration.parse(e.get("approvalTtl").asText()) : null);
+                e.has("approvalTtl") ? Duration.parse(e.get("approvalTtl").asText()) : null,
+                e.has("verdict") ? Outcome.valueOf(e.get("verdict").asText()) : null,
+                e.has("effects") ? strings(e.get("effects")).stream().map(Effect::valueOf).toList() : null,
+                List.copyOf(strings(e.get("fired"))));
     }
 
     static Instant time(String value, Instant now) {
@@ -164,7 +188,7 @@ final class PolicyTestReader {
         return OffsetDateTime.parse(value).toInstant();
     }
 
-    private static void allow(JsonNode node, String where, String... keys) {
+    static void allow(JsonNode node, String where, String... keys) {
         Set<String> allowed = Set.of(keys);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -174,12 +198,12 @@ final class PolicyTestReader {
         }
     }
 
-    private static String text(JsonNode node, String key) {
+    static String text(JsonNode node, String key) {
         if (!node.hasNonNull(key)) throw new IllegalArgumentException("'" + key + "' is missing");
         return node.get(key).asText();
     }
 
-    private static String optional(JsonNode node, String key) {
+    static String optional(JsonNode node, String key) {
         return node.hasNonNull(key) ? node.get(key).asText() : null;
     }
 

@@ -33,7 +33,8 @@ public final class PolicyTestRunner {
                     .collect(Collectors.joining("\n"));
             return testCase.file() + " :: " + testCase.name() + (passed() ? " passed" : " FAILED:\n  - "
                     + String.join("\n  - ", failures)) + "\nactual: " + actual.outcome() + ", "
-                    + actual.reversibility() + ", " + actual.blastRadius() + "\nreasons:\n" + reasons
+                    + actual.reversibility() + ", " + actual.blastRadius() + ", verdict " + actual.verdict().outcome()
+                    + ", effects " + actual.effects() + "\nreasons:\n" + reasons
                     + (actual.errors().isEmpty() ? "" : "\nerrors: " + actual.errors());
         }
     }
@@ -70,8 +71,22 @@ public final class PolicyTestRunner {
     }
 
     public Result run(PolicyTestCase testCase) {
-        Evaluation actual = engine.evaluate(testCase.input());
+        Evaluation actual = testCase.planSteps().isEmpty() ? engine.evaluate(testCase.input())
+                : asEvaluation(engine.evaluatePlan(testCase.planSteps()));
         return new Result(testCase, actual, check(testCase.expect(), actual));
+    }
+
+    /**
+     * A weighed plan as the checks read it: the plan's outcome, its own reasons followed by each
+     * step's, the blast radius of the widest summed impact, and the plan rules that fired.
+     */
+    private static Evaluation asEvaluation(PlanEvaluation plan) {
+        BlastRadius widest = plan.cumulative().stream().map(PlanEvaluation.Cumulative::blastRadius)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        List<Evaluation.Reason> reasons = new ArrayList<>(plan.reasons());
+        plan.steps().forEach(s -> reasons.addAll(s.reasons()));
+        List<String> errors = plan.steps().stream().flatMap(s -> s.errors().stream()).toList();
+        return new Evaluation(plan.outcome(), null, widest, reasons, plan.firings(), errors, plan.policyVersion());
     }
 
     public List<Result> runAll(List<PolicyTestCase> cases) {
@@ -102,6 +117,17 @@ public final class PolicyTestRunner {
         }
         if (expect.approvalTtl() != null && !expect.approvalTtl().equals(actual.approvalTtl())) {
             failures.add("approvalTtl: expected " + expect.approvalTtl() + " but was " + actual.approvalTtl());
+        }
+        if (expect.verdict() != null && expect.verdict() != actual.verdict().outcome()) {
+            failures.add("verdict: expected " + expect.verdict() + " but was " + actual.verdict().outcome());
+        }
+        List<String> fired = actual.firings().stream().filter(f -> f.kind() == Evaluation.Firing.Kind.RULE)
+                .map(f -> f.file() + "#" + f.name()).toList();
+        for (String rule : expect.fired()) {
+            if (!fired.contains(rule)) failures.add("rule " + rule + " expected to fire but did not; fired were " + fired);
+        }
+        if (expect.effects() != null && !new java.util.HashSet<>(expect.effects()).equals(new java.util.HashSet<>(actual.effects()))) {
+            failures.add("effects: expected " + expect.effects() + " but were " + actual.effects());
         }
         return failures;
     }
