@@ -63,6 +63,76 @@ class PolicyReplayTest {
                 .body("examples[0].fromReasons", hasItem("DATA_STALE"));
     }
 
+    /**
+     * The policy in force, unchanged, replayed over decisions that used approvals and plan steps
+     * (and ones that were refused for reusing them): neither the answer nor the verdict flips.
+     */
+    @Test
+    void replayingThePolicyInForceOverApprovedAndPlannedDecisionsFlipsNothing() throws Exception {
+        String agent = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = dev.governor.testing.TestAuth.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("id", agent, "owner", "alice@example.com", "task", "t",
+                        "autonomyLevel", "AUTONOMOUS", "environments", List.of("sandbox"), "permissions", List.of("*:*")))
+                .post("/v1/agents").then().statusCode(201).extract().<String>path("apiKey");
+        String approver = dev.governor.testing.TestAuth.user("bob@example.com", "approver");
+        Map<String, Object> drop = Map.of("type", "database.drop", "environment", "sandbox", "target", "db/a",
+                "impact", Map.of("records", 5000), "rollbackPlan", "restore from backup b-7");
+        Map<String, Object> update = Map.of("type", "config.update", "environment", "sandbox", "target", "cfg/a");
+        int decisions = 0;
+
+        String approvalId = ask(key, agent, drop, Map.of(), "REQUIRE_APPROVAL").path("approval.id");
+        decisions++;
+        approveAs(approver, approvalId);
+        ask(key, agent, drop, Map.of("approvalId", approvalId), "ALLOW");
+        ask(key, agent, drop, Map.of("approvalId", approvalId), "DENY");
+        decisions += 2;
+
+        var plan = dev.governor.testing.TestAuth.as(key).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent, "goal", "two steps", "steps",
+                        List.of(Map.of("action", update), Map.of("action", drop))))
+                .post("/v1/plans").then().statusCode(200).body("outcome", equalTo("REQUIRE_APPROVAL")).extract();
+        String planId = plan.path("planId");
+        ask(key, agent, update, Map.of("planId", planId, "stepIndex", 0), "REQUIRE_APPROVAL");
+        approveAs(approver, plan.path("approval.id"));
+        ask(key, agent, update, Map.of("planId", planId, "stepIndex", 0), "ALLOW");
+        ask(key, agent, drop, Map.of("planId", planId, "stepIndex", 1), "ALLOW");
+        ask(key, agent, drop, Map.of("planId", planId, "stepIndex", 1), "DENY");
+        ask(key, agent, update, Map.of(), "ALLOW");
+        decisions += 5;
+
+        Path candidate = TempPolicyProfile.ROOT.resolve("unchanged-" + UUID.randomUUID());
+        TempPolicyProfile.copy(TempPolicyProfile.ROOT.resolve("live/rules"), candidate.resolve("rules"));
+        TempPolicyProfile.copy(TempPolicyProfile.ROOT.resolve("live/decision-tables"), candidate.resolve("decision-tables"));
+        String base = candidate.getFileName().toString();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables"),
+                        "last", decisions))
+                .post("/v1/policies/replay").then().log().ifValidationFails().statusCode(200)
+                .body("replayed", equalTo(decisions))
+                .body("unchanged", equalTo(decisions))
+                .body("skipped", equalTo(0))
+                .body("flips", hasSize(0))
+                .body("verdict.replayed", equalTo(decisions))
+                .body("verdict.unchanged", equalTo(decisions))
+                .body("verdict.flips", hasSize(0))
+                .body("examples", hasSize(0));
+    }
+
+    private static io.restassured.response.ExtractableResponse<?> ask(String key, String agent,
+                                                                       Map<String, Object> action,
+                                                                       Map<String, Object> extra, String expected) {
+        Map<String, Object> body = new java.util.HashMap<>(extra);
+        body.put("agentId", agent);
+        body.put("action", action);
+        return dev.governor.testing.TestAuth.as(key).contentType(ContentType.JSON).body(body).post("/v1/decisions")
+                .then().statusCode(200).body("outcome", equalTo(expected)).extract();
+    }
+
+    private static void approveAs(String approver, String approvalId) {
+        dev.governor.testing.TestAuth.as(approver).contentType(ContentType.JSON).body(Map.of("comment", "ok"))
+                .post("/v1/approvals/{id}/approve", approvalId).then().statusCode(200);
+    }
+
     @Test
     void candidateOutsideTheRootIsRefused() {
         given().contentType(ContentType.JSON)
