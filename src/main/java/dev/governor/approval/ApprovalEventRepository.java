@@ -15,4 +15,10 @@ public class ApprovalEventRepository implements PanacheRepositoryBase<ApprovalEv
         if (approvalIds.isEmpty()) return List.of();
         return list("approvalId in ?1", Sort.by("at").and("id"), approvalIds);
     }
+
+    /** Events recorded by this decision, or about these approvals, oldest first. */
+    List<ApprovalEventEntity> forDecision(UUID decisionId, Collection<UUID> approvalIds) {
+        if (approvalIds.isEmpty()) return list("decisionId = ?1", Sort.by("at").and("id"), decisionId);
+        return list("decisionId = ?1 or approvalId in ?2", Sort.by("at").and("id"), decisionId, approvalIds);
+    }
 }

@@ -151,6 +151,17 @@ public class ApprovalService {
         return events.of(approvalIds).stream().map(ApprovalService::event).toList();
     }
 
+    /** An approval event with the approval it belongs to, for a decision's trace. */
+    public record EventOf(UUID approvalId, ApprovalView.Event event) {
+    }
+
+    /** Events this decision recorded (opened, consumed), and every event of the given approvals, oldest first. */
+    @Transactional
+    public List<EventOf> eventsFor(UUID decisionId, java.util.Collection<UUID> approvalIds) {
+        return events.forDecision(decisionId, approvalIds).stream()
+                .map(e -> new EventOf(e.approvalId, event(e))).toList();
+    }
+
     /** The approval a decision opened, if any. */
     @Transactional
     public List<UUID> openedBy(UUID decisionId) {

@@ -30,7 +30,7 @@ public class AuditExports {
     private static final Logger LOG = Logger.getLogger(AuditExports.class);
     private static final List<String> DECISION_CSV = List.of("decisionId", "decidedAt", "agentId", "sessionId",
             "actionType", "environment", "target", "outcome", "reversibility", "blastRadius", "reasonCodes",
-            "policyVersion", "approvalId", "planId", "stepIndex", "latencyMicros");
+            "policyVersion", "approvalId", "planId", "stepIndex", "latencyMicros", "policyVerdict");
     private static final List<String> FIRING_COLUMNS = List.of("decisionId", "decidedAt", "agentId", "outcome",
             "policyFile", "kind", "rule", "rowId", "rowIndex", "reasonCode", "ruleOutcome", "policyVersion", "seq");
     private static final List<String> LOG_COLUMNS = List.of("seq", "kind", "subjectId", "actor", "at", "payload",
@@ -53,6 +53,7 @@ public class AuditExports {
     public StreamingOutput decisions(ExportFilter filter, ExportFormat format) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT d.id, d.decided_at, d.agent_id, d.session_id, d.action_type, d.environment, d.outcome, "
+                + "d.policy_verdict, "
                 + "d.reversibility, d.blast_radius, d.policy_version, d.approval_id, d.plan_id, d.step_index, "
                 + "d.latency_micros, d.request_json, d.response_json, d.facts_json FROM decisions d"
                 + filter.where(params) + " ORDER BY d.decided_at, d.id";
@@ -66,6 +67,8 @@ public class AuditExports {
             row.put("actionType", rs.getString("action_type"));
             row.put("environment", rs.getString("environment"));
             row.put("outcome", rs.getString("outcome"));
+            // The policy's verdict before any approval or plan step; null when not recorded.
+            row.put("policyVerdict", rs.getString("policy_verdict"));
             row.put("reversibility", rs.getString("reversibility"));
             row.put("blastRadius", rs.getString("blast_radius"));
             row.put("policyVersion", rs.getString("policy_version"));

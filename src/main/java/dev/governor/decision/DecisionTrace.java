@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param request        what the agent asked and why, and what Governor knew (agent, freezes, clock)
  * @param inputs         each input with its age at decision time and the data-quality findings about it
  * @param firings        every rule fired and table row matched, in evaluation order
- * @param verdict        the answer the agent received
+ * @param verdict        the answer the agent received, and the policy's verdict before any approval
  * @param approvalEvents the approval this decision opened or used: opened, approved/rejected by whom, when
  * @param outcomes       what the agent reported afterwards
  * @param auditRecords   the audit chain records about this decision and its approvals
@@ -33,7 +33,8 @@ public record DecisionTrace(UUID decisionId, String agentId, String sessionId, O
     }
 
     public record Verdict(JsonNode outcome, JsonNode reversibility, JsonNode blastRadius, JsonNode reasons,
-                          JsonNode approval, List<String> errors, long latencyMicros) {
+                          JsonNode approval, List<String> errors, long latencyMicros,
+                          DecisionRecord.PolicyVerdict policyVerdict) {
     }
 
     public record ApprovalEvent(String approvalId, String type, String actor, String at, String comment) {

@@ -2,8 +2,8 @@ package dev.governor.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.governor.api.ApiException;
-import dev.governor.audit.ChainHash;
-import dev.governor.audit.JdbcStreamer;
+import dev.governor.approval.ApprovalService;
+import dev.governor.audit.AuditRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -24,11 +24,13 @@ import java.util.stream.Stream;
 public class TraceService {
 
     private final DecisionStore store;
-    private final JdbcStreamer jdbc;
+    private final ApprovalService approvals;
+    private final AuditRecords records;
 
-    public TraceService(DecisionStore store, JdbcStreamer jdbc) {
+    public TraceService(DecisionStore store, ApprovalService approvals, AuditRecords records) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.approvals = approvals;
+        this.records = records;
     }
 
     public DecisionTrace trace(UUID id) {
@@ -39,7 +41,8 @@ public class TraceService {
         var request = new DecisionTrace.Request(get(req, "action"), get(req, "reasoning"), get(req, "approvalId"),
                 get(req, "planId"), get(req, "stepIndex"), get(facts, "agent"), get(facts, "freezes"), get(facts, "now"));
         var verdict = new DecisionTrace.Verdict(get(resp, "outcome"), get(resp, "reversibility"),
-                get(resp, "blastRadius"), get(resp, "reasons"), get(resp, "approval"), r.errors(), r.latencyMicros());
+                get(resp, "blastRadius"), get(resp, "reasons"), get(resp, "approval"), r.errors(), r.latencyMicros(),
+                r.policyVerdict());
         List<DecisionRecord.Firing> firings = Stream.concat(
                 r.rulesFired().stream().map(f -> new DecisionRecord.Firing(f.seq(), "RULE", f.file(), f.rule(),
                         null, null, f.reasonCode(), f.outcome())),
@@ -61,36 +64,16 @@ public class TraceService {
 
     private void readEvents(UUID decisionId, Set<String> approvalIds, List<DecisionTrace.ApprovalEvent> events,
                             List<DecisionTrace.AuditRef> audit) {
-        List<Object> eventParams = new ArrayList<>(List.of(decisionId));
-        approvalIds.forEach(a -> eventParams.add(UUID.fromString(a)));
-        List<Object> auditParams = new ArrayList<>(List.of(decisionId.toString()));
-        auditParams.addAll(approvalIds);
-        try {
-            jdbc.withConnection(session -> {
-                session.stream("SELECT approval_id, type, actor, at, comment FROM approval_events WHERE decision_id = ?"
-                        + " OR approval_id = ?".repeat(approvalIds.size()) + " ORDER BY at, id", eventParams, rs -> {
-                    events.add(new DecisionTrace.ApprovalEvent(JdbcStreamer.text(rs, "approval_id"), rs.getString("type"),
-                            rs.getString("actor"), JdbcStreamer.instant(rs, "at"), rs.getString("comment")));
-                    return true;
-                });
-                session.stream("SELECT seq, kind, recorded_at, hash FROM audit_log WHERE subject_id IN (?"
-                        + ", ?".repeat(approvalIds.size()) + ") ORDER BY seq", auditParams, rs -> {
-                    audit.add(new DecisionTrace.AuditRef(rs.getLong("seq"), rs.getString("kind"),
-                            ChainHash.formatAt(rs.getObject("recorded_at", OffsetDateTime.class).toInstant()),
-                            rs.getString("hash")));
-                    return true;
-                });
-                return null;
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the approval events and audit records of " + decisionId, e);
+        for (var e : approvals.eventsFor(decisionId, approvalIds.stream().map(UUID::fromString).toList())) {
+            events.add(new DecisionTrace.ApprovalEvent(e.approvalId().toString(), e.event().type(), e.event().actor(),
+                    e.event().at() == null ? null : e.event().at().toInstant().toString(), e.event().comment()));
         }
+        List<String> subjects = new ArrayList<>(List.of(decisionId.toString()));
+        subjects.addAll(approvalIds);
+        for (var r : records.about(subjects)) audit.add(new DecisionTrace.AuditRef(r.seq(), r.kind(), r.at(), r.hash()));
     }
 
-    /**
-     * Ties each data-quality reason to the inputs it names: the rules in rules/data-quality.drl
-     * write "input METRIC from SOURCE ..." and, for conflicts, "METRIC is X per SOURCE but ...".
-     */
+    /** Ties each data-quality reason to the inputs its subject names (source and metric). */
     private static List<DecisionTrace.TracedInput> inputs(JsonNode inputs, JsonNode now, JsonNode reasons) {
         if (inputs == null || !inputs.isArray()) {
             return List.of();
@@ -103,13 +86,11 @@ public class TraceService {
             List<JsonNode> findings = new ArrayList<>();
             if (reasons != null) {
                 for (JsonNode reason : reasons) {
-                    String code = reason.path("code").asText();
-                    String message = reason.path("message").asText();
-                    boolean names = message.contains("input " + metric + " from " + source)
-                            || (code.equals("DATA_CONFLICT") && message.startsWith(metric + " is ")
-                            && message.contains(" per " + source));
-                    if (code.startsWith("DATA_") && names) {
-                        findings.add(reason);
+                    for (JsonNode ref : reason.path("subject").path("inputs")) {
+                        if (source.equals(ref.path("source").asText()) && metric.equals(ref.path("metric").asText())) {
+                            findings.add(reason);
+                            break;
+                        }
                     }
                 }
             }
