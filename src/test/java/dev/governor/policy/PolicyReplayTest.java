@@ -72,7 +72,7 @@ class PolicyReplayTest {
     @Test
     void replayingThePolicyInForceOverApprovedAndPlannedDecisionsFlipsNothing() throws Exception {
         String agent = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-        String key = dev.governor.testing.TestAuth.asAdmin().contentType(ContentType.JSON)
+        String key = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("id", agent, "owner", "alice@example.com", "task", "t",
                         "autonomyLevel", "AUTONOMOUS", "environments", List.of("sandbox"), "permissions", List.of("*:*")))
                 .post("/v1/agents").then().statusCode(201).extract().<String>path("apiKey");
@@ -89,7 +89,7 @@ class PolicyReplayTest {
         ask(key, agent, drop, Map.of("approvalId", approvalId), "DENY");
         decisions += 2;
 
-        var plan = dev.governor.testing.TestAuth.as(key).contentType(ContentType.JSON)
+        var plan = as(key).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent, "goal", "two steps", "steps",
                         List.of(Map.of("action", update), Map.of("action", drop))))
                 .post("/v1/plans").then().statusCode(200).body("outcome", equalTo("REQUIRE_APPROVAL")).extract();
@@ -106,7 +106,7 @@ class PolicyReplayTest {
         TempPolicyProfile.copy(TempPolicyProfile.ROOT.resolve("live/rules"), candidate.resolve("rules"));
         TempPolicyProfile.copy(TempPolicyProfile.ROOT.resolve("live/decision-tables"), candidate.resolve("decision-tables"));
         String base = candidate.getFileName().toString();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables"),
                         "last", decisions))
                 .post("/v1/policies/replay").then().log().ifValidationFails().statusCode(200)
@@ -126,12 +126,12 @@ class PolicyReplayTest {
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("agentId", agent);
         body.put("action", action);
-        return dev.governor.testing.TestAuth.as(key).contentType(ContentType.JSON).body(body).post("/v1/decisions")
+        return as(key).contentType(ContentType.JSON).body(body).post("/v1/decisions")
                 .then().statusCode(200).body("outcome", equalTo(expected)).extract();
     }
 
     private static void approveAs(String approver, String approvalId) {
-        dev.governor.testing.TestAuth.as(approver).contentType(ContentType.JSON).body(Map.of("comment", "ok"))
+        as(approver).contentType(ContentType.JSON).body(Map.of("comment", "ok"))
                 .post("/v1/approvals/{id}/approve", approvalId).then().statusCode(200);
     }
 
