@@ -8,15 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +131,20 @@ class ApprovalLiftHostileTest {
     }
 
     @Test
+    void aConsumedApprovalReusedConcurrentlyIsRefusedEveryTime() throws Exception {
+        String env = environment();
+        Agent agent = agent(env, List.of("*:*"));
+        String approvalId = approved(agent, drop(env, 5000));
+        decide(agent, drop(env, 5000), Map.of("approvalId", approvalId)).statusCode(200).body("outcome", is("ALLOW"));
+
+        List<String> codes = Races.race(8, () -> decide(agent, drop(env, 5000), Map.of("approvalId", approvalId))
+                .statusCode(200).body("outcome", is("DENY")).extract().<List<String>>path("reasons.code").toString());
+        assertThat(codes).allMatch(c -> c.contains("APPROVAL_CONSUMED"));
+        TestAuth.asAdmin().get("/v1/approvals/{id}", approvalId).then()
+                .body("events.type", org.hamcrest.Matchers.contains("OPENED", "APPROVED", "CONSUMED"));
+    }
+
+    @Test
     void aPlanStepRacedByConcurrentExecutionsRunsOnce() throws Exception {
         String env = environment();
         Agent agent = agent(env, List.of("*:*"));
@@ -146,23 +155,8 @@ class ApprovalLiftHostileTest {
                 .post("/v1/plans").then().statusCode(200).body("outcome", is("ALLOW")).extract().path("planId");
 
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<String> outcomes = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return decide(agent, update, Map.of("planId", planId, "stepIndex", 0)).statusCode(200)
-                            .extract().<String>path("outcome");
-                }));
-            }
-            start.countDown();
-            for (Future<String> f : futures) outcomes.add(f.get());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> outcomes = Races.race(threads, () -> decide(agent, update, Map.of("planId", planId, "stepIndex", 0))
+                .statusCode(200).extract().<String>path("outcome"));
         assertThat(outcomes).filteredOn("ALLOW"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("DENY"::equals).hasSize(threads - 1);
         TestAuth.asAdmin().get("/v1/plans/{id}", planId).then().statusCode(200)

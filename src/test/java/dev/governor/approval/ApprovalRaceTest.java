@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.governor.Api.action;
 import static dev.governor.Api.approve;
@@ -40,23 +36,7 @@ class ApprovalRaceTest {
     }
 
     private static <T> List<T> race(Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Races.race(THREADS, task);
     }
 
     @Test
