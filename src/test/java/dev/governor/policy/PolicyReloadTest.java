@@ -1,6 +1,6 @@
 package dev.governor.policy;
 
-import dev.governor.agent.AutonomyLevel;
+import dev.governor.policy.AutonomyLevel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
