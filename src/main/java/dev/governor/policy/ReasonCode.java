@@ -24,8 +24,8 @@ public enum ReasonCode {
             + "the family's tolerance in `data-agreement.xlsx`"),
     DATA_ANOMALY(Outcome.REQUIRE_APPROVAL, "an input lies outside its family's plausible range, or is "
             + "dated in the future"),
-    UNKNOWN_ACTION_TYPE(Outcome.REQUIRE_APPROVAL, "no row of `reversibility.dmn` classifies the action "
-            + "type, so it is treated as irreversible"),
+    UNKNOWN_ACTION_TYPE(Outcome.REQUIRE_APPROVAL, "the action type is not classified: only the catch-all "
+            + "last row of `reversibility.dmn` matches, so it is treated as irreversible"),
     IRREVERSIBLE_ACTION(Outcome.REQUIRE_APPROVAL, "the action cannot be undone"),
     HIGH_BLAST_RADIUS(Outcome.REQUIRE_APPROVAL, "the declared impact (of the action, or of a plan's "
             + "steps together) is high or critical"),
