@@ -1,28 +1,30 @@
 package dev.governor;
 
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
+import dev.governor.testing.TestUser;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
 
-/** Small REST helpers shared by the approval, plan and budget tests. */
+/** Small REST helpers shared by the approval, plan and budget tests. Each names its caller. */
 public final class Api {
 
     private Api() {
     }
 
-    public static String registerAgent(String level, List<String> environments, List<String> permissions) {
-        String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "owner", "alice@example.com", "task", "test agent",
-                        "autonomyLevel", level, "environments", environments, "permissions", permissions))
-                .post("/v1/agents").then().statusCode(201);
-        return id;
+    public static RegisteredAgent registerAgent(String level, List<String> environments, List<String> permissions) {
+        return Given.agent().level(level).environments(environments).permissions(permissions).register();
+    }
+
+    /** A user with the approver role only. */
+    public static TestUser approver(String name) {
+        return Given.user(name).roles("approver").create();
     }
 
     public static Map<String, Object> action(String type, String environment, long records, long users, long money,
@@ -36,27 +38,30 @@ public final class Api {
         return action;
     }
 
-    /** {@code extra} adds fields such as approvalId, planId, stepIndex, inputs. */
-    public static ValidatableResponse decide(String agentId, Map<String, Object> action, Map<String, Object> extra) {
+    /** The agent asks for itself, with its own key; {@code extra} adds approvalId, planId, stepIndex, inputs. */
+    public static ValidatableResponse decide(RegisteredAgent agent, Map<String, Object> action, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);
-        body.put("agentId", agentId);
+        body.put("agentId", agent.id());
         body.put("sessionId", "run-1");
         body.put("action", action);
         body.put("reasoning", Map.of("goal", "keep shipments moving", "rationale", "storm on the usual route"));
-        return given().contentType(ContentType.JSON).body(body).post("/v1/decisions").then();
+        return as(agent).contentType(ContentType.JSON).body(body).post("/v1/decisions").then();
     }
 
-    public static ValidatableResponse decide(String agentId, Map<String, Object> action) {
-        return decide(agentId, action, Map.of());
+    public static ValidatableResponse decide(RegisteredAgent agent, Map<String, Object> action) {
+        return decide(agent, action, Map.of());
     }
 
-    public static ValidatableResponse approve(String approvalId, String approver) {
-        return given().contentType(ContentType.JSON).body(Map.of("approver", approver, "comment", "looks right"))
+    /** The approver signs off as itself, naming itself in the body. */
+    public static ValidatableResponse approve(String approvalId, TestUser approver) {
+        return as(approver).contentType(ContentType.JSON)
+                .body(Map.of("approver", approver.name(), "comment", "looks right"))
                 .post("/v1/approvals/{id}/approve", approvalId).then();
     }
 
-    public static ValidatableResponse reject(String approvalId, String approver) {
-        return given().contentType(ContentType.JSON).body(Map.of("approver", approver, "comment", "not now"))
+    public static ValidatableResponse reject(String approvalId, TestUser approver) {
+        return as(approver).contentType(ContentType.JSON)
+                .body(Map.of("approver", approver.name(), "comment", "not now"))
                 .post("/v1/approvals/{id}/reject", approvalId).then();
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -40,7 +40,7 @@ class AgentResourceTest {
     }
 
     private static ValidatableResponse create(String json) {
-        return given().contentType("application/json").body(json).post("/v1/agents").then();
+        return asAdmin().contentType("application/json").body(json).post("/v1/agents").then();
     }
 
     private static ValidatableResponse invalid(String json, String field) {
@@ -61,8 +61,8 @@ class AgentResourceTest {
                 .body("suspended", equalTo(false))
                 .body("suspendedReason", nullValue())
                 .body("createdAt", notNullValue())
-                .body("updatedAt", equalTo(given().get("/v1/agents/" + id).path("updatedAt")));
-        given().get("/v1/agents/" + id).then().statusCode(200).body("task", equalTo("Fix configuration errors"));
+                .body("updatedAt", equalTo(asAdmin().get("/v1/agents/" + id).path("updatedAt")));
+        asAdmin().get("/v1/agents/" + id).then().statusCode(200).body("task", equalTo("Fix configuration errors"));
     }
 
     @Test
@@ -133,19 +133,19 @@ class AgentResourceTest {
     @Test
     void unknownAgentIs404() {
         String id = uniqueId();
-        given().get("/v1/agents/" + id).then().statusCode(404).contentType("application/problem+json");
-        given().contentType("application/json").body("{\"owner\": \"x\"}").put("/v1/agents/" + id)
+        asAdmin().get("/v1/agents/" + id).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().contentType("application/json").body("{\"owner\": \"x\"}").put("/v1/agents/" + id)
                 .then().statusCode(404);
-        given().contentType("application/json").body("{\"reason\": \"x\"}").post("/v1/agents/" + id + "/suspend")
+        asAdmin().contentType("application/json").body("{\"reason\": \"x\"}").post("/v1/agents/" + id + "/suspend")
                 .then().statusCode(404);
-        given().post("/v1/agents/" + id + "/resume").then().statusCode(404);
+        asAdmin().post("/v1/agents/" + id + "/resume").then().statusCode(404);
     }
 
     @Test
     void putReplacesTheEditableFields() {
         String id = uniqueId();
         String created = create(body(id)).statusCode(201).extract().path("createdAt");
-        given().contentType("application/json")
+        asAdmin().contentType("application/json")
                 .body("{\"owner\": \"carol@example.com\", \"environments\": [\"staging\"], "
                         + "\"permissions\": [\"database:read\"], \"autonomyLevel\": \"AUTONOMOUS\"}")
                 .put("/v1/agents/" + id).then().statusCode(200)
@@ -155,7 +155,7 @@ class AgentResourceTest {
                 .body("environments", contains("staging"))
                 .body("permissions", contains("database:read"))
                 .body("createdAt", equalTo(created));
-        given().get("/v1/agents/" + id).then().statusCode(200)
+        asAdmin().get("/v1/agents/" + id).then().statusCode(200)
                 .body("environments", contains("staging"))
                 .body("permissions", contains("database:read"));
     }
@@ -164,9 +164,9 @@ class AgentResourceTest {
     void putWithMismatchedIdIs400AndInvalidBodyIs400() {
         String id = uniqueId();
         create(body(id)).statusCode(201);
-        given().contentType("application/json").body("{\"id\": \"other-id\", \"owner\": \"x\"}")
+        asAdmin().contentType("application/json").body("{\"id\": \"other-id\", \"owner\": \"x\"}")
                 .put("/v1/agents/" + id).then().statusCode(400).body("violations[0].field", equalTo("id"));
-        given().contentType("application/json").body("{\"permissions\": [\"nope\"]}")
+        asAdmin().contentType("application/json").body("{\"permissions\": [\"nope\"]}")
                 .put("/v1/agents/" + id).then().statusCode(400)
                 .body("violations.field", hasItem("owner"))
                 .body("violations.field", hasItem("permissions[0]"));
@@ -176,29 +176,29 @@ class AgentResourceTest {
     void suspendAndResume() {
         String id = uniqueId();
         create(body(id)).statusCode(201);
-        given().contentType("application/json").body("{\"reason\": \"runaway loop\"}")
+        asAdmin().contentType("application/json").body("{\"reason\": \"runaway loop\"}")
                 .post("/v1/agents/" + id + "/suspend").then().statusCode(200)
                 .body("suspended", equalTo(true))
                 .body("suspendedReason", equalTo("runaway loop"));
-        given().contentType("application/json").body("{\"reason\": \"again\"}")
+        asAdmin().contentType("application/json").body("{\"reason\": \"again\"}")
                 .post("/v1/agents/" + id + "/suspend").then().statusCode(409);
-        given().post("/v1/agents/" + id + "/resume").then().statusCode(200)
+        asAdmin().post("/v1/agents/" + id + "/resume").then().statusCode(200)
                 .body("suspended", equalTo(false))
                 .body("suspendedReason", nullValue());
-        given().post("/v1/agents/" + id + "/resume").then().statusCode(409);
+        asAdmin().post("/v1/agents/" + id + "/resume").then().statusCode(409);
     }
 
     @Test
     void suspendWithoutReasonIs400() {
         String id = uniqueId();
         create(body(id)).statusCode(201);
-        given().contentType("application/json").body("{}").post("/v1/agents/" + id + "/suspend")
+        asAdmin().contentType("application/json").body("{}").post("/v1/agents/" + id + "/suspend")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
-        given().contentType("application/json").body("{\"reason\": \"\"}").post("/v1/agents/" + id + "/suspend")
+        asAdmin().contentType("application/json").body("{\"reason\": \"\"}").post("/v1/agents/" + id + "/suspend")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
-        given().contentType("application/json").post("/v1/agents/" + id + "/suspend")
+        asAdmin().contentType("application/json").post("/v1/agents/" + id + "/suspend")
                 .then().statusCode(400);
-        given().get("/v1/agents/" + id).then().body("suspended", equalTo(false));
+        asAdmin().get("/v1/agents/" + id).then().body("suspended", equalTo(false));
     }
 
     @Test
@@ -208,19 +208,19 @@ class AgentResourceTest {
         for (String suffix : new String[] {"c", "a", "b"}) {
             create("{\"id\": \"" + prefix + suffix + "\", \"owner\": \"" + owner + "\"}").statusCode(201);
         }
-        given().contentType("application/json").body("{\"reason\": \"r\"}")
+        asAdmin().contentType("application/json").body("{\"reason\": \"r\"}")
                 .post("/v1/agents/" + prefix + "b/suspend").then().statusCode(200);
 
-        given().queryParam("owner", owner).get("/v1/agents").then().statusCode(200)
+        asAdmin().queryParam("owner", owner).get("/v1/agents").then().statusCode(200)
                 .header("X-Total-Count", "3")
                 .body("id", contains(prefix + "a", prefix + "b", prefix + "c"));
-        given().queryParam("owner", owner).queryParam("size", 2).queryParam("page", 1).get("/v1/agents")
+        asAdmin().queryParam("owner", owner).queryParam("size", 2).queryParam("page", 1).get("/v1/agents")
                 .then().statusCode(200).body("id", contains(prefix + "c"));
-        given().queryParam("owner", owner).queryParam("suspended", true).get("/v1/agents")
+        asAdmin().queryParam("owner", owner).queryParam("suspended", true).get("/v1/agents")
                 .then().statusCode(200).body("id", contains(prefix + "b"));
-        given().queryParam("size", 0).get("/v1/agents").then().statusCode(400)
+        asAdmin().queryParam("size", 0).get("/v1/agents").then().statusCode(400)
                 .body("violations[0].field", equalTo("size"));
-        given().queryParam("suspended", "maybe").get("/v1/agents").then().statusCode(400)
+        asAdmin().queryParam("suspended", "maybe").get("/v1/agents").then().statusCode(400)
                 .body("violations[0].field", equalTo("suspended"));
     }
 
@@ -235,7 +235,7 @@ class AgentResourceTest {
         assertThat(facts.environments()).isEqualTo(Set.of("sandbox", "production"));
         assertThat(facts.permissions()).isEqualTo(Set.of("config:*", "service:read"));
 
-        given().contentType("application/json").body("{\"reason\": \"stop\"}")
+        asAdmin().contentType("application/json").body("{\"reason\": \"stop\"}")
                 .post("/v1/agents/" + id + "/suspend").then().statusCode(200);
         assertThat(service.facts(id).orElseThrow().suspended()).isTrue();
         assertThat(service.facts(uniqueId())).isEmpty();
@@ -249,6 +249,6 @@ class AgentResourceTest {
         EvaluationInput.AgentFacts facts = service.facts(id).orElseThrow();
         assertThat(facts.environments()).isEmpty();
         assertThat(facts.permissions()).isEmpty();
-        given().get("/v1/agents/" + id).then().body(not(containsString("version")));
+        asAdmin().get("/v1/agents/" + id).then().body(not(containsString("version")));
     }
 }

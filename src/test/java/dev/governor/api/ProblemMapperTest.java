@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,7 +18,7 @@ class ProblemMapperTest {
              "dryRun": false}, "tags": ["a"], "at": "2026-11-24T09:58:00+02:00"}""";
 
     private static ValidatableResponse post(String json) {
-        return given().contentType("application/json").body(json).post("/test-only/echo").then();
+        return asAdmin().contentType("application/json").body(json).post("/test-only/echo").then();
     }
 
     /** Asserts a problem body and that nothing in it looks like Java internals. */
@@ -139,46 +139,46 @@ class ProblemMapperTest {
 
     @Test
     void missingBodyIs400() {
-        problem(given().contentType("application/json").post("/test-only/echo").then(), 400)
+        problem(asAdmin().contentType("application/json").post("/test-only/echo").then(), 400)
                 .body("violations[0].field", equalTo("body"));
     }
 
     @Test
     void queryParamViolationNamesTheParam() {
-        problem(given().queryParam("limit", 11).get("/test-only/query").then(), 400)
+        problem(asAdmin().queryParam("limit", 11).get("/test-only/query").then(), 400)
                 .body("violations[0].field", equalTo("limit"));
     }
 
     @Test
     void wrongContentTypeIs415() {
-        problem(given().contentType("text/plain").body(VALID).post("/test-only/echo").then(), 415);
+        problem(asAdmin().contentType("text/plain").body(VALID).post("/test-only/echo").then(), 415);
     }
 
     @Test
     void unacceptableAcceptIs406() {
-        problem(given().accept("text/csv").get("/test-only/conflict").then(), 406);
+        problem(asAdmin().accept("text/csv").get("/test-only/conflict").then(), 406);
     }
 
     @Test
     void unknownPathIs404() {
-        problem(given().get("/v1/does-not-exist").then(), 404);
-        problem(given().get("/nothing/here").then(), 404);
+        problem(asAdmin().get("/v1/does-not-exist").then(), 404);
+        problem(asAdmin().get("/nothing/here").then(), 404);
     }
 
     @Test
     void wrongMethodIs405() {
-        problem(given().delete("/test-only/echo").then(), 405);
+        problem(asAdmin().delete("/test-only/echo").then(), 405);
     }
 
     @Test
     void apiExceptionKeepsItsStatus() {
-        problem(given().get("/test-only/conflict").then(), 409)
+        problem(asAdmin().get("/test-only/conflict").then(), 409)
                 .body("detail", equalTo("state says no"));
     }
 
     @Test
     void unexpectedErrorIs500WithoutInternals() {
-        problem(given().get("/test-only/boom").then(), 500)
+        problem(asAdmin().get("/test-only/boom").then(), 500)
                 .body(not(containsString("secret")))
                 .body(not(containsString("IllegalState")));
     }
@@ -186,9 +186,9 @@ class ProblemMapperTest {
     @Test
     void bodyOverTheLimitIs413BeforeParsing() {
         String big = "{\"x\": \"" + "a".repeat(300 * 1024) + "\"}";
-        problem(given().contentType("application/json").body(big).post("/test-only/echo").then(), 413);
+        problem(asAdmin().contentType("application/json").body(big).post("/test-only/echo").then(), 413);
         // Well-formed or not does not matter: the body is never read.
-        problem(given().contentType("application/json").body("x".repeat(300 * 1024)).post("/v1/agents").then(), 413);
+        problem(asAdmin().contentType("application/json").body("x".repeat(300 * 1024)).post("/v1/agents").then(), 413);
     }
 
     @Test

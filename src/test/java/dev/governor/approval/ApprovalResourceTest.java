@@ -1,6 +1,7 @@
 package dev.governor.approval;
 
 import dev.governor.MutableClock;
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -15,10 +16,12 @@ import java.util.UUID;
 
 import static dev.governor.Api.action;
 import static dev.governor.Api.approve;
+import static dev.governor.Api.approver;
 import static dev.governor.Api.decide;
 import static dev.governor.Api.registerAgent;
 import static dev.governor.Api.reject;
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,11 +41,11 @@ class ApprovalResourceTest {
         return action("shipment.reroute", "production", 600, 2000, 50_000, "reroute back via the original hub");
     }
 
-    private static String agent() {
+    private static RegisteredAgent agent() {
         return registerAgent("AUTONOMOUS", List.of("production", "sandbox"), List.of("shipment:*", "weather:read"));
     }
 
-    private static String requireApproval(String agent, Map<String, Object> action) {
+    private static String requireApproval(RegisteredAgent agent, Map<String, Object> action) {
         return decide(agent, action).statusCode(200)
                 .body("outcome", is("REQUIRE_APPROVAL"))
                 .body("approval.status", is("PENDING"))
@@ -52,7 +55,7 @@ class ApprovalResourceTest {
     /** The seed's story: fresh weather data, a large reroute, a human's sign-off, executed once. */
     @Test
     void weatherRerouteIsApprovedThenExecutedExactlyOnce() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         var inputs = Map.<String, Object>of("inputs", List.of(Map.of("source", "weather-feed",
                 "metric", "wind.hub-rotterdam", "value", 95, "observedAt", now.minusMinutes(5).toString())));
@@ -69,12 +72,12 @@ class ApprovalResourceTest {
         // decision-tables/approval-ttl.dmn#ttl-critical: one hour
         assertThat(OffsetDateTime.parse(first.<String>path("approval.expiresAt"))).isEqualTo(decidedAt.plusHours(1));
 
-        given().get("/v1/approvals?status=PENDING&size=500").then().statusCode(200)
+        asAdmin().get("/v1/approvals?status=PENDING&size=500").then().statusCode(200)
                 .header("X-Total-Count", notNullValue())
                 .body("id", hasItem(approvalId));
-        given().get("/v1/approvals/{id}", approvalId).then().statusCode(200)
+        asAdmin().get("/v1/approvals/{id}", approvalId).then().statusCode(200)
                 .body("status", is("PENDING"))
-                .body("agentId", is(agent))
+                .body("agentId", is(agent.id()))
                 .body("owner", is("alice@example.com"))
                 .body("decisionId", is(decisionId))
                 .body("action.type", is("shipment.reroute"))
@@ -82,7 +85,7 @@ class ApprovalResourceTest {
                 .body("reasons.code", hasItem("HIGH_BLAST_RADIUS"))
                 .body("events.type", contains("OPENED"));
 
-        approve(approvalId, "bob@example.com").statusCode(200)
+        approve(approvalId, approver("bob@example.com")).statusCode(200)
                 .body("status", is("APPROVED"))
                 .body("decidedBy", is("bob@example.com"))
                 .body("events.type", contains("OPENED", "APPROVED"));
@@ -99,31 +102,31 @@ class ApprovalResourceTest {
                 .body("outcome", is("DENY"))
                 .body("reasons.code", hasItem("APPROVAL_CONSUMED"));
 
-        given().get("/v1/decisions/{id}", decisionId).then().statusCode(200)
+        asAdmin().get("/v1/decisions/{id}", decisionId).then().statusCode(200)
                 .body("approvalEvents.type", contains("OPENED", "APPROVED", "CONSUMED"))
-                .body("approvalEvents.actor", contains(agent, "bob@example.com", agent));
-        given().get("/v1/decisions/{id}", executed).then().statusCode(200)
+                .body("approvalEvents.actor", contains(agent.id(), "bob@example.com", agent.id()));
+        asAdmin().get("/v1/decisions/{id}", executed).then().statusCode(200)
                 .body("approvalEvents.type", hasItems("APPROVED", "CONSUMED"));
     }
 
     @Test
     void theRequestingAgentCannotApproveItself() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
 
-        approve(approvalId, agent).statusCode(403).contentType("application/problem+json");
-        approve(approvalId, agent.toUpperCase()).statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of("approver", " ", "comment", "x"))
+        approve(approvalId, approver(agent.id())).statusCode(403).contentType("application/problem+json");
+        approve(approvalId, approver(agent.id().toUpperCase())).statusCode(403);
+        as(approver("bob@example.com")).contentType(ContentType.JSON).body(Map.of("approver", " ", "comment", "x"))
                 .post("/v1/approvals/{id}/approve", approvalId).then()
                 .statusCode(400).body("violations.field", hasItem("approver"));
-        given().get("/v1/approvals/{id}", approvalId).then().body("status", is("PENDING"));
+        asAdmin().get("/v1/approvals/{id}", approvalId).then().body("status", is("PENDING"));
     }
 
     @Test
     void aDifferentActionOrAgentIsAMismatch() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
-        approve(approvalId, "bob@example.com").statusCode(200);
+        approve(approvalId, approver("bob@example.com")).statusCode(200);
 
         var bigger = action("shipment.reroute", "production", 600, 2001, 50_000, "reroute back via the original hub");
         decide(agent, bigger, Map.of("approvalId", approvalId)).statusCode(200)
@@ -141,7 +144,7 @@ class ApprovalResourceTest {
 
     @Test
     void aPendingApprovalIsReturnedAgainNotReopened() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
 
         decide(agent, reroute(), Map.of("approvalId", approvalId)).statusCode(200)
@@ -149,76 +152,76 @@ class ApprovalResourceTest {
                 .body("reasons.code", hasItem("APPROVAL_PENDING"))
                 .body("approval.id", is(approvalId))
                 .body("approval.status", is("PENDING"));
-        given().get("/v1/approvals/{id}", approvalId).then().body("events.type", contains("OPENED"));
+        asAdmin().get("/v1/approvals/{id}", approvalId).then().body("events.type", contains("OPENED"));
     }
 
     @Test
     void aRejectedApprovalDeniesAndIsFinal() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
 
-        reject(approvalId, "carol@example.com").statusCode(200).body("status", is("REJECTED"));
-        approve(approvalId, "bob@example.com").statusCode(409).contentType("application/problem+json");
+        reject(approvalId, approver("dan@example.com")).statusCode(200).body("status", is("REJECTED"));
+        approve(approvalId, approver("bob@example.com")).statusCode(409).contentType("application/problem+json");
         decide(agent, reroute(), Map.of("approvalId", approvalId)).statusCode(200)
                 .body("outcome", is("DENY")).body("reasons.code", hasItem("APPROVAL_REJECTED"));
-        given().get("/v1/approvals/{id}", UUID.randomUUID()).then().statusCode(404);
-        given().get("/v1/approvals?status=MAYBE").then().statusCode(400).body("violations.field", hasItem("status"));
+        asAdmin().get("/v1/approvals/{id}", UUID.randomUUID()).then().statusCode(404);
+        asAdmin().get("/v1/approvals?status=MAYBE").then().statusCode(400).body("violations.field", hasItem("status"));
     }
 
     @Test
     void hardDeniesStillApplyAtExecution() {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
-        approve(approvalId, "bob@example.com").statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reason", "misbehaving"))
-                .post("/v1/agents/{id}/suspend", agent).then().statusCode(200);
+        approve(approvalId, approver("bob@example.com")).statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "misbehaving"))
+                .post("/v1/agents/{id}/suspend", agent.id()).then().statusCode(200);
 
         decide(agent, reroute(), Map.of("approvalId", approvalId)).statusCode(200)
                 .body("outcome", is("DENY"))
                 .body("reasons.code", hasItem("AGENT_SUSPENDED"))
                 .body("reasons.code", not(hasItem("APPROVED")));
-        given().get("/v1/approvals/{id}", approvalId).then().body("status", is("APPROVED"));
+        asAdmin().get("/v1/approvals/{id}", approvalId).then().body("status", is("APPROVED"));
     }
 
     @Test
     void approvalsExpireByTheScheduledJob() {
         MutableClock clock = MutableClock.install();
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String pending = requireApproval(agent, reroute());
         String approved = requireApproval(agent, action("shipment.reroute", "production", 1, 2000, 0, "back"));
-        approve(approved, "bob@example.com").statusCode(200);
+        approve(approved, approver("bob@example.com")).statusCode(200);
 
         clock.advance(Duration.ofMinutes(59));
         job.expireNow();
-        given().get("/v1/approvals/{id}", pending).then().body("status", is("PENDING"));
+        asAdmin().get("/v1/approvals/{id}", pending).then().body("status", is("PENDING"));
 
         clock.advance(Duration.ofMinutes(2));
-        approve(pending, "bob@example.com").statusCode(409); // past its time, even before the job ran
+        approve(pending, approver("bob@example.com")).statusCode(409); // past its time, even before the job ran
         decide(agent, reroute(), Map.of("approvalId", pending)).statusCode(200)
                 .body("outcome", is("DENY")).body("reasons.code", hasItem("APPROVAL_EXPIRED"));
         job.expireNow();
-        given().get("/v1/approvals/{id}", pending).then()
+        asAdmin().get("/v1/approvals/{id}", pending).then()
                 .body("status", is("EXPIRED"))
                 .body("events.type", contains("OPENED", "EXPIRED"))
                 .body("events[1].actor", is("system"));
-        given().get("/v1/approvals/{id}", approved).then().body("status", is("EXPIRED"));
+        asAdmin().get("/v1/approvals/{id}", approved).then().body("status", is("EXPIRED"));
     }
 
     @Test
     void longPollReturnsWhenTheApprovalChanges() throws Exception {
-        String agent = agent();
+        RegisteredAgent agent = agent();
         String approvalId = requireApproval(agent, reroute());
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                given().get("/v1/approvals/{id}?waitSeconds=60", approvalId).then().statusCode(200)
+                asAdmin().get("/v1/approvals/{id}?waitSeconds=60", approvalId).then().statusCode(200)
                         .extract().<String>path("status"));
-        approve(approvalId, "bob@example.com").statusCode(200);
+        approve(approvalId, approver("bob@example.com")).statusCode(200);
         assertThat(waiting.get()).isEqualTo("APPROVED");
 
-        given().get("/v1/approvals/{id}?waitSeconds=61", approvalId).then().statusCode(400)
+        asAdmin().get("/v1/approvals/{id}?waitSeconds=61", approvalId).then().statusCode(400)
                 .body("violations.field", hasItem("waitSeconds"));
-        given().get("/v1/approvals/{id}?waitSeconds=soon", approvalId).then().statusCode(400);
+        asAdmin().get("/v1/approvals/{id}?waitSeconds=soon", approvalId).then().statusCode(400);
         // Not pending: answered at once.
-        given().get("/v1/approvals/{id}?waitSeconds=60", approvalId).then().statusCode(200)
+        asAdmin().get("/v1/approvals/{id}?waitSeconds=60", approvalId).then().statusCode(200)
                 .body("status", is("APPROVED")).body("consumedAt", nullValue());
     }
 }

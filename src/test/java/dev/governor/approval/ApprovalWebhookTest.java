@@ -3,6 +3,7 @@ package dev.governor.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.governor.Api.action;
 import static dev.governor.Api.approve;
+import static dev.governor.Api.approver;
 import static dev.governor.Api.decide;
 import static dev.governor.Api.registerAgent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,19 +69,19 @@ class ApprovalWebhookTest {
 
     @Test
     void openingAndClosingAnApprovalArePostedWithALink() throws Exception {
-        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
         var drop = action("database.drop", "sandbox", 10, 0, 0, "restore from backup");
         String approvalId = decide(agent, drop).statusCode(200).extract().path("approval.id");
 
         JsonNode opened = next();
         assertThat(opened.path("event").asText()).isEqualTo("OPENED");
         assertThat(opened.path("approvalId").asText()).isEqualTo(approvalId);
-        assertThat(opened.path("agentId").asText()).isEqualTo(agent);
+        assertThat(opened.path("agentId").asText()).isEqualTo(agent.id());
         assertThat(opened.path("status").asText()).isEqualTo("PENDING");
         assertThat(opened.path("decisionId").isNull()).isFalse();
         assertThat(opened.path("link").asText()).isEqualTo("https://governor.example.com/v1/approvals/" + approvalId);
 
-        approve(approvalId, "bob@example.com").statusCode(200);
+        approve(approvalId, approver("bob@example.com")).statusCode(200);
         JsonNode approved = next();
         assertThat(approved.path("event").asText()).isEqualTo("APPROVED");
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");

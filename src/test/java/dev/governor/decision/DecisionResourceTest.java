@@ -1,8 +1,12 @@
 package dev.governor.decision;
 
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
+import dev.governor.testing.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -11,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,14 +30,8 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class DecisionResourceTest {
 
-    private static String registerAgent(String level, List<String> environments, List<String> permissions) {
-        String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "owner", "alice@example.com", "task", "test agent",
-                        "autonomyLevel", level, "environments", environments, "permissions", permissions))
-                .post("/v1/agents")
-                .then().statusCode(201);
-        return id;
+    private static RegisteredAgent registerAgent(String level, List<String> environments, List<String> permissions) {
+        return Given.agent().level(level).environments(environments).permissions(permissions).register();
     }
 
     private static Map<String, Object> action(String type, String environment, int users, String rollbackPlan) {
@@ -47,8 +46,12 @@ class DecisionResourceTest {
         return action;
     }
 
-    private static ValidatableResponse decide(String agentId, Map<String, Object> action) {
-        return given().contentType(ContentType.JSON)
+    private static ValidatableResponse decide(RegisteredAgent agent, Map<String, Object> action) {
+        return decide(as(agent), agent.id(), action);
+    }
+
+    private static ValidatableResponse decide(RequestSpecification caller, String agentId, Map<String, Object> action) {
+        return caller.contentType(ContentType.JSON)
                 .body(Map.of("agentId", agentId, "sessionId", "run-42", "action", action,
                         "reasoning", Map.of("goal", "fix config", "prompt", "the prompt text",
                                 "rationale", "fastest path", "alternatives", List.of("edit the value"),
@@ -59,7 +62,7 @@ class DecisionResourceTest {
 
     @Test
     void configFixerDeletingProductionIsDeniedForMissingPermission() {
-        String agent = registerAgent("ROUTINE", List.of("sandbox", "production"), List.of("config:*", "service:read"));
+        RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox", "production"), List.of("config:*", "service:read"));
 
         decide(agent, action("environment.delete", "production", 4000, "recreate from snapshot snap-123"))
                 .statusCode(200)
@@ -74,7 +77,7 @@ class DecisionResourceTest {
 
     @Test
     void irreversibleProductionActionOpensPendingApprovalEvenForAutonomousAgent() {
-        String agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("*:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("*:*"));
 
         decide(agent, action("environment.delete", "production", 4000, "recreate from snapshot snap-123"))
                 .statusCode(200)
@@ -89,15 +92,15 @@ class DecisionResourceTest {
     void unknownAgentCannotEvenAsk() {
         // Only a registered agent holds a key, so an unknown agent is refused at the door (401);
         // the policy's own UNKNOWN_AGENT rule is pinned by policy-tests/identity-and-permissions.yaml.
-        decide("nobody-" + UUID.randomUUID().toString().substring(0, 8), action("config.update", "sandbox", 0, null))
+        decide(as(TestAuth.UNKNOWN_AGENT_KEY), "nobody-" + UUID.randomUUID().toString().substring(0, 8), action("config.update", "sandbox", 0, null))
                 .statusCode(401);
     }
 
     @Test
     void suspendedAgentIsDenied() {
-        String agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "drifting"))
-                .post("/v1/agents/{id}/suspend", agent).then().statusCode(200);
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "drifting"))
+                .post("/v1/agents/{id}/suspend", agent.id()).then().statusCode(200);
 
         decide(agent, action("config.update", "sandbox", 0, null))
                 .statusCode(200)
@@ -108,9 +111,9 @@ class DecisionResourceTest {
     @Test
     void freezeDeniesMutationsButLetsReadsPass() {
         String environment = "frozen-" + UUID.randomUUID().toString().substring(0, 8);
-        String agent = registerAgent("AUTONOMOUS", List.of(environment), List.of("*:*"));
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of(environment), List.of("*:*"));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("environment", environment, "from", now.minusMinutes(5).toString(),
                         "until", now.plusHours(2).toString(), "reason", "quarter-end code freeze"))
                 .post("/v1/freezes").then().statusCode(201);
@@ -127,15 +130,15 @@ class DecisionResourceTest {
 
     @Test
     void storedRecordKeepsRequestReasoningFiringsAndVersion() {
-        String agent = registerAgent("ACT_WITH_APPROVAL", List.of("sandbox"), List.of("config:update"));
+        RegisteredAgent agent = registerAgent("ACT_WITH_APPROVAL", List.of("sandbox"), List.of("config:update"));
         String id = decide(agent, action("config.update", "sandbox", 10, null))
                 .statusCode(200).extract().path("decisionId");
-        String version = given().get("/v1/policies").then().statusCode(200).extract().path("version");
+        String version = asAdmin().get("/v1/policies").then().statusCode(200).extract().path("version");
 
-        given().get("/v1/decisions/{id}", id).then()
+        asAdmin().get("/v1/decisions/{id}", id).then()
                 .statusCode(200)
                 .body("decisionId", org.hamcrest.Matchers.is(id))
-                .body("agentId", org.hamcrest.Matchers.is(agent))
+                .body("agentId", org.hamcrest.Matchers.is(agent.id()))
                 .body("request.reasoning.prompt", org.hamcrest.Matchers.is("the prompt text"))
                 .body("request.reasoning.toolCall.tool", org.hamcrest.Matchers.is("kubectl"))
                 .body("facts.agent.autonomyLevel", org.hamcrest.Matchers.is("ACT_WITH_APPROVAL"))
@@ -153,7 +156,7 @@ class DecisionResourceTest {
 
     @Test
     void policiesListTheLoadedFiles() {
-        given().get("/v1/policies").then()
+        asAdmin().get("/v1/policies").then()
                 .statusCode(200)
                 .body("version", matchesPattern("^sha256:[0-9a-f]{64}$"))
                 .body("loadedAt", notNullValue())
@@ -169,18 +172,18 @@ class DecisionResourceTest {
 
     @Test
     void unknownDecisionIs404ProblemJson() {
-        given().get("/v1/decisions/{id}", UUID.randomUUID()).then()
+        asAdmin().get("/v1/decisions/{id}", UUID.randomUUID()).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", org.hamcrest.Matchers.is(404));
-        given().get("/v1/decisions/not-a-uuid").then().statusCode(404);
+        asAdmin().get("/v1/decisions/not-a-uuid").then().statusCode(404);
     }
 
     @Test
     void invalidRequestsNameTheField() {
-        String agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("config:*"));
 
-        given().contentType(ContentType.JSON).body(Map.of("agentId", agent))
+        as(agent).contentType(ContentType.JSON).body(Map.of("agentId", agent.id()))
                 .post("/v1/decisions").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("action"));
@@ -193,24 +196,24 @@ class DecisionResourceTest {
                 .statusCode(400)
                 .body("violations.field", hasItem("action.type"));
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent, "outcome", "ALLOW", "action", action("config.update", "sandbox", 0, null)))
+        as(agent).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.id(), "outcome", "ALLOW", "action", action("config.update", "sandbox", 0, null)))
                 .post("/v1/decisions").then()
                 .statusCode(400)
                 .body("violations.field", hasItem("outcome"));
 
-        given().contentType(ContentType.JSON)
-                .body("{\"agentId\": \"" + agent + "\", \"action\": {\"type\": \"config.update\", "
+        as(agent).contentType(ContentType.JSON)
+                .body("{\"agentId\": \"" + agent.id() + "\", \"action\": {\"type\": \"config.update\", "
                         + "\"environment\": \"sandbox\", \"impact\": {\"users\": \"many\"}}}")
                 .post("/v1/decisions").then()
                 .statusCode(400)
                 .body("violations.field", hasItem("action.impact.users"));
 
-        given().contentType(ContentType.TEXT).body("hello")
+        as(agent).contentType(ContentType.TEXT).body("hello")
                 .post("/v1/decisions").then()
                 .statusCode(415).contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON).body("{\"agentId\": ")
+        as(agent).contentType(ContentType.JSON).body("{\"agentId\": ")
                 .post("/v1/decisions").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("$", not(hasKey("stackTrace")))

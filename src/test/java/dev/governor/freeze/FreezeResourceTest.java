@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -47,7 +47,7 @@ class FreezeResourceTest {
     }
 
     private static ValidatableResponse create(String json) {
-        return given().contentType("application/json").body(json).post("/v1/freezes").then();
+        return asAdmin().contentType("application/json").body(json).post("/v1/freezes").then();
     }
 
     @Test
@@ -63,9 +63,9 @@ class FreezeResourceTest {
                 .body("liftedAt", nullValue())
                 .body("createdAt", notNullValue())
                 .extract().path("id");
-        given().get("/v1/freezes/" + id).then().statusCode(200).body("id", equalTo(id)).body("active", equalTo(true));
+        asAdmin().get("/v1/freezes/" + id).then().statusCode(200).body("id", equalTo(id)).body("active", equalTo(true));
         create(body(env, null, until)).statusCode(201).header("Location", endsWith("/v1/freezes/"
-                + given().queryParam("environment", env).get("/v1/freezes").path("[0].id")));
+                + asAdmin().queryParam("environment", env).get("/v1/freezes").path("[0].id")));
     }
 
     @Test
@@ -81,7 +81,7 @@ class FreezeResourceTest {
         // Far in the future and lifted at once: an active '*' freeze would deny other tests' actions.
         String id = create(body("*", at(Duration.ofDays(300)), at(Duration.ofDays(301)))).statusCode(201)
                 .body("environment", equalTo("*")).extract().path("id");
-        given().delete("/v1/freezes/" + id).then().statusCode(200);
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(200);
     }
 
     @Test
@@ -116,10 +116,10 @@ class FreezeResourceTest {
     void liftEndsTheFreezeAndLiftingTwiceIs409() {
         String env = uniqueEnv();
         String id = create(body(env, null, at(Duration.ofHours(1)))).statusCode(201).extract().path("id");
-        given().delete("/v1/freezes/" + id).then().statusCode(200)
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(200)
                 .body("active", equalTo(false))
                 .body("liftedAt", notNullValue());
-        given().delete("/v1/freezes/" + id).then().statusCode(409).contentType("application/problem+json");
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(409).contentType("application/problem+json");
         assertThat(ids(service.activeAt(Instant.now(), env))).doesNotContain(id);
     }
 
@@ -137,15 +137,15 @@ class FreezeResourceTest {
             ended.createdAt = ended.startsAt;
             repository.persist(ended);
         });
-        given().get("/v1/freezes/" + id).then().statusCode(200).body("active", equalTo(false));
-        given().delete("/v1/freezes/" + id).then().statusCode(409);
+        asAdmin().get("/v1/freezes/" + id).then().statusCode(200).body("active", equalTo(false));
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(409);
     }
 
     @Test
     void unknownFreezeIs404() {
-        given().get("/v1/freezes/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().delete("/v1/freezes/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/v1/freezes/not-a-uuid").then().statusCode(404);
+        asAdmin().get("/v1/freezes/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().delete("/v1/freezes/" + UUID.randomUUID()).then().statusCode(404);
+        asAdmin().get("/v1/freezes/not-a-uuid").then().statusCode(404);
     }
 
     @Test
@@ -155,16 +155,16 @@ class FreezeResourceTest {
         String future = create(body(env, at(Duration.ofDays(1)), at(Duration.ofDays(2)))).statusCode(201)
                 .body("active", equalTo(false)).extract().path("id");
 
-        given().queryParam("environment", env).get("/v1/freezes").then().statusCode(200)
+        asAdmin().queryParam("environment", env).get("/v1/freezes").then().statusCode(200)
                 .header("X-Total-Count", "2")
                 .body("id", contains(future, current));
-        given().queryParam("environment", env).queryParam("active", true).get("/v1/freezes").then()
+        asAdmin().queryParam("environment", env).queryParam("active", true).get("/v1/freezes").then()
                 .statusCode(200).body("id", contains(current));
-        given().queryParam("environment", env).queryParam("active", false).get("/v1/freezes").then()
+        asAdmin().queryParam("environment", env).queryParam("active", false).get("/v1/freezes").then()
                 .statusCode(200).body("id", contains(future));
-        given().queryParam("active", true).get("/v1/freezes").then().statusCode(200)
+        asAdmin().queryParam("active", true).get("/v1/freezes").then().statusCode(200)
                 .body("id", hasItem(current)).body("id", not(hasItem(future)));
-        given().queryParam("active", "yes").get("/v1/freezes").then().statusCode(400)
+        asAdmin().queryParam("active", "yes").get("/v1/freezes").then().statusCode(400)
                 .body("violations[0].field", equalTo("active"));
     }
 
@@ -186,7 +186,7 @@ class FreezeResourceTest {
         assertThat(facts.until()).isEqualTo(until);
         assertThat(facts.reason()).isEqualTo("quarter-end close");
 
-        given().delete("/v1/freezes/" + id).then().statusCode(200);
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(200);
         assertThat(ids(service.activeAt(from, env))).isEmpty();
     }
 
@@ -196,7 +196,7 @@ class FreezeResourceTest {
         String id = create(body("*", from.toString(), from.plusSeconds(60).toString())).statusCode(201)
                 .extract().path("id");
         assertThat(ids(service.activeAt(from.plusSeconds(1), uniqueEnv()))).contains(id);
-        given().delete("/v1/freezes/" + id).then().statusCode(200);
+        asAdmin().delete("/v1/freezes/" + id).then().statusCode(200);
     }
 
     private static List<String> ids(List<EvaluationInput.FreezeFacts> freezes) {

@@ -1,5 +1,7 @@
 package dev.governor.identity;
 
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,7 +21,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Throttling over HTTP, with limits low enough to cross, and no secret in any log line. */
@@ -37,24 +39,19 @@ class AbuseLimitsTest {
         }
     }
 
-    private static String registerAgent() {
-        String id = "busy-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "owner", "alice@example.com", "autonomyLevel", "AUTONOMOUS",
-                        "environments", List.of("sandbox"), "permissions", List.of("*:*")))
-                .post("/v1/agents").then().statusCode(201);
-        return id;
+    private static RegisteredAgent registerAgent() {
+        return Given.agent("busy-" + UUID.randomUUID().toString().substring(0, 8)).register();
     }
 
     @Test
     @Order(1)
     void aThrottledAgentGets429NeverAnAnswer() {
-        String agent = registerAgent();
+        RegisteredAgent agent = registerAgent();
         List<Response> answers = new ArrayList<>();
         // 3 in the burst plus 1 per second: 20 calls in a row cannot all pass unless they take > 17 s.
         for (int i = 0; i < 20; i++) {
-            answers.add(given().contentType(ContentType.JSON)
-                    .body(Map.of("agentId", agent, "action", Map.of("type", "config.update", "environment", "sandbox")))
+            answers.add(TestAuth.as(agent).contentType(ContentType.JSON)
+                    .body(Map.of("agentId", agent.id(), "action", Map.of("type", "config.update", "environment", "sandbox")))
                     .post("/v1/decisions"));
         }
         List<Response> throttled = answers.stream().filter(r -> r.statusCode() == 429).toList();
@@ -89,13 +86,13 @@ class AbuseLimitsTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            String agent = registerAgent();
-            String realKey = TestAuth.keyOf(agent);
+            RegisteredAgent agent = registerAgent();
+            String realKey = agent.apiKey();
             TestAuth.as(realKey).contentType(ContentType.JSON)
-                    .body(Map.of("agentId", agent, "action", Map.of("type", "config.read", "environment", "sandbox")))
+                    .body(Map.of("agentId", agent.id(), "action", Map.of("type", "config.read", "environment", "sandbox")))
                     .post("/v1/decisions").then().statusCode(200);
-            TestAuth.as(realKey).post("/v1/agents/{id}/keys/rotate", agent).then().statusCode(403);
-            given().post("/v1/policies/reload").then().statusCode(200); // logs the version it loaded
+            TestAuth.as(realKey).post("/v1/agents/{id}/keys/rotate", agent.id()).then().statusCode(403);
+            asAdmin().post("/v1/policies/reload").then().statusCode(200); // logs the version it loaded
             List<Integer> statuses = new ArrayList<>();
             String guess = "gvk_guessed-key-" + UUID.randomUUID();
             for (int i = 0; i < 6; i++) {

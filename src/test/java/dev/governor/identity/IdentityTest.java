@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import dev.governor.Api;
+import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -28,32 +29,32 @@ class IdentityTest {
 
     @Test
     void registrationShowsTheKeyOnceAndRotationRevokesTheOldKey() {
-        String agent = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        String first = TestAuth.keyOf(agent);
+        RegisteredAgent agent = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String first = agent.apiKey();
         assertThat(first).startsWith("gvk_").hasSizeGreaterThan(40);
-        TestAuth.asAdmin().get("/v1/agents/{id}", agent).then().statusCode(200)
+        TestAuth.asAdmin().get("/v1/agents/{id}", agent.id()).then().statusCode(200)
                 .body("apiKey", org.hamcrest.Matchers.nullValue());
 
-        String second = TestAuth.asAdmin().post("/v1/agents/{id}/keys/rotate", agent).then().statusCode(200)
+        String second = TestAuth.asAdmin().post("/v1/agents/{id}/keys/rotate", agent.id()).then().statusCode(200)
                 .body("apiKey", startsWith("gvk_")).extract().path("apiKey");
-        TestAuth.as(first).contentType(ContentType.JSON).body(decision(agent, "config.read", "sandbox"))
+        TestAuth.as(first).contentType(ContentType.JSON).body(decision(agent.id(), "config.read", "sandbox"))
                 .post("/v1/decisions").then().statusCode(401);
-        given().header("X-Api-Key", second).contentType(ContentType.JSON).body(decision(agent, "config.read", "sandbox"))
+        TestAuth.anonymous().header("X-Api-Key", second).contentType(ContentType.JSON).body(decision(agent.id(), "config.read", "sandbox"))
                 .post("/v1/decisions").then().statusCode(200).body("outcome", is("ALLOW"));
 
-        TestAuth.asAdmin().delete("/v1/agents/{id}/keys", agent).then().statusCode(200).body("revoked", is(1));
-        TestAuth.as(second).get("/v1/agents/{id}", agent).then().statusCode(401);
+        TestAuth.asAdmin().delete("/v1/agents/{id}/keys", agent.id()).then().statusCode(200).body("revoked", is(1));
+        TestAuth.as(second).get("/v1/agents/{id}", agent.id()).then().statusCode(401);
     }
 
     @Test
     void anAgentActsOnlyForItselfAndNeverAsAHuman() {
-        String mine = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        String theirs = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        String key = TestAuth.keyOf(mine);
-        TestAuth.as(key).contentType(ContentType.JSON).body(decision(theirs, "config.read", "sandbox"))
+        RegisteredAgent mine = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        RegisteredAgent theirs = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String key = mine.apiKey();
+        TestAuth.as(key).contentType(ContentType.JSON).body(decision(theirs.id(), "config.read", "sandbox"))
                 .post("/v1/decisions").then().statusCode(403).contentType("application/problem+json");
         TestAuth.as(key).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .post("/v1/agents/{id}/suspend", theirs).then().statusCode(403);
+                .post("/v1/agents/{id}/suspend", theirs.id()).then().statusCode(403);
         TestAuth.as(key).contentType(ContentType.JSON).body(Map.of("environment", "*", "reason", "x"))
                 .post("/v1/freezes").then().statusCode(403);
         TestAuth.as(key).post("/v1/policies/reload").then().statusCode(403);
@@ -61,7 +62,7 @@ class IdentityTest {
 
     @Test
     void theApproverIsTheCallerAndTheOwnerMayNotApproveIrreversibleActions() {
-        String agent = Api.registerAgent("AUTONOMOUS", List.of("production"), List.of("*:*"));
+        RegisteredAgent agent = Api.registerAgent("AUTONOMOUS", List.of("production"), List.of("*:*"));
         String approvalId = Api.decide(agent, Api.action("environment.delete", "production", 0, 0, 0, "snapshot"))
                 .statusCode(200).body("outcome", is("REQUIRE_APPROVAL")).extract().path("approval.id");
         String owner = TestAuth.user("alice@example.com", "approver");
@@ -99,11 +100,11 @@ class IdentityTest {
 
     @Test
     void noKeyOrTokenReachesTheAuditLog() {
-        String agent = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        String key = TestAuth.keyOf(agent);
-        TestAuth.asAdmin().post("/v1/agents/{id}/keys/rotate", agent).then().statusCode(200);
+        RegisteredAgent agent = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        String key = agent.apiKey();
+        TestAuth.asAdmin().post("/v1/agents/{id}/keys/rotate", agent.id()).then().statusCode(200);
         String log = TestAuth.asAdmin().get("/v1/audit/log?format=ndjson").then().statusCode(200).extract().asString();
-        assertThat(log).contains(agent).doesNotContain(key).doesNotContain(key.substring(10))
+        assertThat(log).contains(agent.id()).doesNotContain(key).doesNotContain(key.substring(10))
                 .doesNotContain(TestAuth.ADMIN_TOKEN.substring(10));
     }
 }

@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import dev.governor.Api;
+import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,18 +84,18 @@ class PermissionMatrixTest {
         List<String> operations = operations();
         assertThat(MATRIX.keySet()).as("rows of the permission matrix").containsExactlyInAnyOrderElementsOf(operations);
 
-        String self = Api.registerAgent("AUTONOMOUS", List.of("sandbox", "production"), List.of("*:*"));
-        String other = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
-        String target = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        RegisteredAgent self = Api.registerAgent("AUTONOMOUS", List.of("sandbox", "production"), List.of("*:*"));
+        RegisteredAgent other = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
+        RegisteredAgent target = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
         Map<Who, String> tokens = tokens(self, other);
-        Map<String, Object> decision = decisionBody(self, "config.update", "sandbox");
+        Map<String, Object> decision = decisionBody(self.id(), "config.update", "sandbox");
         String decisionId = Api.decide(self, action("config.update", "sandbox")).statusCode(200)
                 .extract().path("decisionId");
         String approvalId = Api.decide(self, action("environment.delete", "production")).statusCode(200)
                 .extract().path("approval.id");
-        Map<String, Object> plan = Map.of("agentId", self, "steps",
+        Map<String, Object> plan = Map.of("agentId", self.id(), "steps",
                 List.of(Map.of("action", action("config.update", "sandbox"))));
-        String planId = given().contentType(ContentType.JSON).body(plan).post("/v1/plans").then().extract().path("planId");
+        String planId = TestAuth.as(self).contentType(ContentType.JSON).body(plan).post("/v1/plans").then().extract().path("planId");
 
         List<String> failures = new ArrayList<>();
         for (var row : MATRIX.entrySet()) {
@@ -103,7 +104,7 @@ class PermissionMatrixTest {
             for (Who who : Who.values()) {
                 boolean agentCaller = who == Who.AGENT_SELF || who == Who.AGENT_OTHER;
                 String path = template
-                        .replace("/v1/agents/{id}", "/v1/agents/" + (agentCaller ? self : target))
+                        .replace("/v1/agents/{id}", "/v1/agents/" + (agentCaller ? self : target).id())
                         .replace("/v1/decisions/{id}", "/v1/decisions/" + decisionId)
                         .replace("/v1/approvals/{id}", "/v1/approvals/" + approvalId)
                         .replace("/v1/plans/{id}", "/v1/plans/" + planId)
@@ -131,7 +132,7 @@ class PermissionMatrixTest {
     }
 
     private static List<String> operations() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+        Map<String, Map<String, Object>> paths = asAdmin().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().path("paths");
         Set<String> operations = new TreeSet<>();
         paths.forEach((path, ops) -> {
@@ -142,15 +143,15 @@ class PermissionMatrixTest {
         return List.copyOf(operations);
     }
 
-    private static Map<Who, String> tokens(String self, String other) {
+    private static Map<Who, String> tokens(RegisteredAgent self, RegisteredAgent other) {
         Map<Who, String> tokens = new LinkedHashMap<>();
         tokens.put(Who.ADMIN, TestAuth.ADMIN_TOKEN);
         tokens.put(Who.APPROVER, TestAuth.user("matrix-approver", "approver"));
         tokens.put(Who.POLICY_AUTHOR, TestAuth.user("matrix-policy-author", "policy-author"));
         tokens.put(Who.AUDITOR, TestAuth.user("matrix-auditor", "auditor"));
         tokens.put(Who.AGENT_ADMIN, TestAuth.user("matrix-agent-admin", "agent-admin"));
-        tokens.put(Who.AGENT_SELF, TestAuth.keyOf(self));
-        tokens.put(Who.AGENT_OTHER, TestAuth.keyOf(other));
+        tokens.put(Who.AGENT_SELF, self.apiKey());
+        tokens.put(Who.AGENT_OTHER, other.apiKey());
         tokens.put(Who.BAD_TOKEN, "gvk_not-a-key-that-was-ever-issued-0000000000000");
         tokens.put(Who.EXPIRED_JWT, OidcTokens.expired("matrix-admin", Set.of("admin")));
         tokens.put(Who.NONE, null);

@@ -1,6 +1,7 @@
 package dev.governor.policy;
 
-import dev.governor.policy.AutonomyLevel;
+import dev.governor.testing.Given;
+import dev.governor.testing.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -20,7 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,18 +48,18 @@ class PolicyReloadTest {
     void validChangeSwitchesTheVersionAndIsRecorded() throws Exception {
         String before = version();
         append("rules/freeze.drl", "\n// reviewed by compliance\n");
-        String after = given().header("X-Actor", "carol@example.com").post("/v1/policies/reload")
+        String after = as(policyAuthor("carol@example.com")).header("X-Actor", "carol@example.com").post("/v1/policies/reload")
                 .then().statusCode(200)
                 .body("load.outcome", equalTo("ACTIVATED"))
                 .body("load.previousVersion", equalTo(before))
                 .body("load.actor", equalTo("carol@example.com"))
                 .extract().path("policy.version");
         assertThat(after).isNotEqualTo(before).isEqualTo(version());
-        given().get("/v1/policies/history?size=1").then().statusCode(200)
+        asAdmin().get("/v1/policies/history?size=1").then().statusCode(200)
                 .body("[0].version", equalTo(after))
                 .body("[0].trigger", equalTo("RELOAD"))
                 .body("[0].actor", equalTo("carol@example.com"));
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("\"policy\""));
+        asAdmin().get("/q/health/ready").then().statusCode(200).body(containsString("\"policy\""));
     }
 
     @Test
@@ -91,12 +93,12 @@ class PolicyReloadTest {
         Files.writeString(LIVE.resolve("policy-tests/wrong.yaml"), PolicyFixtures.WRONG_CASE_YAML);
         append("rules/freeze.drl", "\n// a change\n");
         String before = version();
-        given().contentType(ContentType.JSON).body("{\"requireTests\": true, \"actor\": \"dave\"}")
+        as(policyAuthor("dave")).contentType(ContentType.JSON).body("{\"requireTests\": true, \"actor\": \"dave\"}")
                 .post("/v1/policies/reload").then().statusCode(422)
                 .body("violations.field", hasItem("policy-tests/wrong.yaml"))
                 .body("violations.message", hasItem(containsString("reads are denied")));
         assertThat(version()).isEqualTo(before);
-        given().post("/v1/policies/reload").then().statusCode(200);
+        asAdmin().post("/v1/policies/reload").then().statusCode(200);
         assertThat(version()).isNotEqualTo(before);
     }
 
@@ -151,21 +153,25 @@ class PolicyReloadTest {
 
     private void assertRefused(String file, String location) {
         String before = version();
-        given().header("X-Actor", "erin").post("/v1/policies/reload").then().statusCode(422)
+        as(policyAuthor("erin")).header("X-Actor", "erin").post("/v1/policies/reload").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem(file))
                 .body("violations.message", hasItem(containsString(location)));
         assertThat(version()).isEqualTo(before);
-        given().get("/v1/policies/history?size=1").then().statusCode(200)
+        asAdmin().get("/v1/policies/history?size=1").then().statusCode(200)
                 .body("[0].outcome", equalTo("REJECTED"))
                 .body("[0].activeVersion", equalTo(before))
                 .body("[0].errors.file", hasItem(file));
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/v1/policies").then().body("version", equalTo(before)).body("version", not(equalTo(null)));
+        asAdmin().get("/q/health/ready").then().statusCode(200);
+        asAdmin().get("/v1/policies").then().body("version", equalTo(before)).body("version", not(equalTo(null)));
+    }
+
+    private static TestUser policyAuthor(String name) {
+        return Given.user(name).roles("policy-author").create();
     }
 
     private static String version() {
-        return given().get("/v1/policies").then().statusCode(200).extract().path("version");
+        return asAdmin().get("/v1/policies").then().statusCode(200).extract().path("version");
     }
 
     private static void append(String file, String text) throws Exception {

@@ -1,5 +1,7 @@
 package dev.governor.policy;
 
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -18,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,10 +33,8 @@ class PolicyReplayTest {
 
     @Test
     void replayCountsFlipsOnAKnownHistory() throws Exception {
-        String agent = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body(Map.of("id", agent, "owner", "alice@example.com", "task", "t",
-                "autonomyLevel", "AUTONOMOUS", "environments", List.of("sandbox"), "permissions", List.of("*:*")))
-                .post("/v1/agents").then().statusCode(201);
+        RegisteredAgent agent = Given.agent("replay-" + UUID.randomUUID().toString().substring(0, 8)).task("t")
+                .level(AutonomyLevel.AUTONOMOUS).environments("sandbox").permissions("*:*").register();
         // 3 decisions on 3-hour-old inventory data (stale: DENY), 2 on fresh data (ALLOW)
         for (int i = 0; i < 3; i++) decide(agent, 180, "DENY");
         for (int i = 0; i < 2; i++) decide(agent, 1, "ALLOW");
@@ -44,7 +45,7 @@ class PolicyReplayTest {
         setInventoryFreshness(candidate.resolve("decision-tables/data-freshness.xlsx"), 24 * 60);
 
         String base = candidate.getFileName().toString();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables"),
                         "last", 5, "examples", 2))
                 .post("/v1/policies/replay").then().log().ifValidationFails().statusCode(200)
@@ -55,7 +56,7 @@ class PolicyReplayTest {
                 .body("flips[0].from", equalTo("DENY"))
                 .body("flips[0].to", equalTo("ALLOW"))
                 .body("flips[0].count", equalTo(3))
-                .body("byAgent[0].key", equalTo(agent))
+                .body("byAgent[0].key", equalTo(agent.id()))
                 .body("byAgent[0].replayed", equalTo(5))
                 .body("byAgent[0].flipped", equalTo(3))
                 .body("byActionType[0].key", equalTo("inventory.adjust"))
@@ -65,11 +66,11 @@ class PolicyReplayTest {
 
     @Test
     void candidateOutsideTheRootIsRefused() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", "../../../etc", "tablesDir", "live/decision-tables")))
                 .post("/v1/policies/replay").then().statusCode(400)
                 .body("violations[0].field", equalTo("candidate.rulesDir"));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", "live/rules", "tablesDir", "no-such-dir")))
                 .post("/v1/policies/replay").then().statusCode(400)
                 .body("violations[0].field", equalTo("candidate.tablesDir"))
@@ -83,16 +84,16 @@ class PolicyReplayTest {
         TempPolicyProfile.copy(Path.of("decision-tables"), candidate.resolve("decision-tables"));
         Files.writeString(candidate.resolve("rules/freeze.drl"), "package governor.rules;\nrule \"x\" when then");
         String base = candidate.getFileName().toString();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("candidate", Map.of("rulesDir", base + "/rules", "tablesDir", base + "/decision-tables")))
                 .post("/v1/policies/replay").then().statusCode(422)
                 .body("violations.field", hasItem("rules/freeze.drl"));
     }
 
-    private static void decide(String agent, int minutesOld, String expected) {
+    private static void decide(RegisteredAgent agent, int minutesOld, String expected) {
         String observedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutesOld).toString();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent, "action", Map.of("type", "inventory.adjust", "environment", "sandbox",
+        as(agent).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.id(), "action", Map.of("type", "inventory.adjust", "environment", "sandbox",
                                 "target", "sku-1"),
                         "inputs", List.of(Map.of("source", "inventory-db", "metric", "stock.sku-1", "value", 10,
                                 "observedAt", observedAt))))
