@@ -1,18 +1,19 @@
 /*
- * Generates the spreadsheet decision tables decision-tables/data-freshness.xlsx and
- * decision-tables/data-agreement.xlsx. They are policy sources in their own right: once
- * generated, compliance staff edit them in LibreOffice/Excel and this program is only needed
- * to recreate them from scratch (it overwrites both files).
+ * Writes an EMPTY spreadsheet decision table in the layout Governor reads, to start a new file.
+ * The shipped decision-tables/data-freshness.xlsx and data-agreement.xlsx are policy sources in
+ * their own right: compliance staff edit their rows in LibreOffice/Excel and nothing regenerates
+ * them. This program holds no rows, and it never overwrites a file.
  *
  * Run from the repository root (Java 17, single-file source launcher; POI comes with
  * drools-decisiontables):
  *   java -cp "$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *        tools/MakeSpreadsheets.java [output-dir, default decision-tables]
+ *        tools/MakeSpreadsheets.java freshness|agreement <new-file.xlsx>
  *
  * Layout (Drools decision-table format): title and explanation rows, then RuleSet/Import,
  * then a RuleTable whose NAME column gives every row a stable rule name (the id printed in
  * decisions, e.g. decision-tables/data-freshness.xlsx#freshness-inventory-db) and whose
- * PRIORITY column makes a named row win over the DEFAULT row ("*").
+ * PRIORITY column makes a named row win over the DEFAULT row ("*"). Add the rows below the
+ * bold label row; a table without a DEFAULT row ("*") denies every input of an unlisted source.
  */
 
 import org.apache.poi.ss.usermodel.*;
@@ -20,8 +21,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 public class MakeSpreadsheets {
@@ -31,15 +34,23 @@ public class MakeSpreadsheets {
     private static final String RULE_ID = "drools.getRule().getName(), drools.getMatch().getSalience()";
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "decision-tables");
-        Files.createDirectories(dir);
-        write(dir.resolve("data-freshness.xlsx"), freshness());
-        write(dir.resolve("data-agreement.xlsx"), agreement());
+        if (args.length != 2 || !List.of("freshness", "agreement").contains(args[0])) {
+            System.err.println("usage: MakeSpreadsheets freshness|agreement <new-file.xlsx>");
+            System.exit(2);
+        }
+        Path file = Path.of(args[1]);
+        try {
+            write(file, args[0].equals("freshness") ? freshness() : agreement());
+        } catch (FileAlreadyExistsException e) {
+            System.err.println(file + " exists; this tool never overwrites a spreadsheet (edit it instead)");
+            System.exit(1);
+        }
+        System.out.println("wrote an empty " + args[0] + " table to " + file);
     }
 
     record Table(String sheet, String title, List<String> explanation, String tableName,
                  List<String> keywords, List<String> objectTypes, List<String> snippets,
-                 List<String> labels, List<Object[]> rows, int[] widths) {
+                 List<String> labels, int[] widths) {
     }
 
     static Table freshness() {
@@ -56,19 +67,6 @@ public class MakeSpreadsheets {
                 List.of("", "", "matchesSource(\"$param\")",
                         "insert(new FreshnessLimit($i, $param, " + RULE_ID + "));"),
                 List.of("Row id", "Priority (higher wins)", "Input source", "Maximum age (minutes)"),
-                List.of(
-                        new Object[]{"freshness-inventory-db", 10, "inventory-db", 15},
-                        new Object[]{"freshness-warehouse-scanner", 10, "warehouse-scanner", 5},
-                        new Object[]{"freshness-erp", 10, "erp", 60},
-                        new Object[]{"freshness-weather-feed", 10, "weather-feed", 30},
-                        new Object[]{"freshness-pricing-api", 10, "pricing-api", 10},
-                        new Object[]{"freshness-fx-rates", 10, "fx-rates", 15},
-                        new Object[]{"freshness-payment-gateway", 10, "payment-gateway", 2},
-                        new Object[]{"freshness-shipment-tracking", 10, "shipment-tracking", 30},
-                        new Object[]{"freshness-supplier-portal", 10, "supplier-portal", 240},
-                        new Object[]{"freshness-crm", 10, "crm", 1440},
-                        new Object[]{"freshness-metrics", 10, "metrics", 5},
-                        new Object[]{"freshness-default", 0, "*", 60}),
                 new int[]{30, 22, 24, 24});
     }
 
@@ -90,23 +88,12 @@ public class MakeSpreadsheets {
                         "insert(new MetricLimit($f, " + kind + "MAXIMUM, $param, " + RULE_ID + "));"),
                 List.of("Row id", "Priority (higher wins)", "Metric family", "Tolerance between sources (%)",
                         "Plausible minimum", "Plausible maximum"),
-                List.of(
-                        new Object[]{"agreement-stock", 10, "stock", 5, 0, null},
-                        new Object[]{"agreement-price", 10, "price", 2, 0, null},
-                        new Object[]{"agreement-demand", 10, "demand", 15, 0, null},
-                        new Object[]{"agreement-fx", 10, "fx", 0.5, 0, null},
-                        new Object[]{"agreement-temperature", 10, "temperature", 10, -90, 60},
-                        new Object[]{"agreement-wind", 10, "wind", 15, 0, 400},
-                        new Object[]{"agreement-eta", 10, "eta", 20, 0, null},
-                        new Object[]{"agreement-error-rate", 10, "error_rate", 10, 0, 100},
-                        new Object[]{"agreement-latency", 10, "latency", 20, 0, null},
-                        new Object[]{"agreement-balance", 10, "balance", 0.1, null, null},
-                        new Object[]{"agreement-default", 0, "*", 10, null, null}),
                 new int[]{28, 22, 18, 30, 20, 20});
     }
 
     static void write(Path file, Table t) throws Exception {
-        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             Sheet sheet = wb.createSheet(t.sheet());
             CellStyle title = style(wb, true, (short) 14, null);
             CellStyle bold = style(wb, true, (short) 11, IndexedColors.GREY_25_PERCENT);
@@ -135,14 +122,7 @@ public class MakeSpreadsheets {
             r = line(sheet, r, t.keywords(), code);
             r = line(sheet, r, t.objectTypes(), code);
             r = line(sheet, r, t.snippets(), code);
-            r = line(sheet, r, t.labels(), bold);
-            for (Object[] values : t.rows()) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.length; c++) {
-                    if (values[c] instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
-                    else if (values[c] != null) row.createCell(c).setCellValue(values[c].toString());
-                }
-            }
+            line(sheet, r, t.labels(), bold);
             for (int c = 0; c < t.widths().length; c++) sheet.setColumnWidth(c, t.widths()[c] * 256);
             wb.write(out);
         }

@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import dev.governor.policy.AutonomyLevel;
+
 import java.time.Instant;
 import java.util.List;
 

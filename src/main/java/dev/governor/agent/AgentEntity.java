@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import dev.governor.policy.AutonomyLevel;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import dev.governor.policy.AutonomyLevel;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -55,7 +55,8 @@ public class AgentService {
      * Holds the agent's row until the caller's transaction ends, so one agent's mutating
      * decisions are taken one after another and each reads the budget totals the previous one
      * left; without it two concurrent steps could both slip under a limit. Other agents are not
-     * held up. Unknown ids lock nothing (they are denied anyway).
+     * held up. Unknown ids lock nothing (they are denied anyway). Native SQL, on this package's own
+     * table, because the lock is all that is wanted: no entity, no sets loaded.
      */
     @Transactional
     public void serialiseDecisions(String id) {
@@ -139,7 +140,7 @@ public class AgentService {
         return Agent.of(agent);
     }
 
-    /** The agent as it is after the change; the actor becomes the caller once the API authenticates. */
+    /** Audits the agent as it is after the change, with the authenticated caller as the actor. */
     private Agent audited(AuditKind kind, Agent agent) {
         audit.append(new AuditEvent(kind, agent.id(), caller.name(), agent));
         return agent;

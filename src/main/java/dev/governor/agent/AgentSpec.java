@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import dev.governor.policy.AutonomyLevel;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -2,7 +2,7 @@ package dev.governor.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.governor.api.ApiException;
-import dev.governor.identity.Roles;
+import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,13 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 /**
- * What auditors read. Nothing here changes the log: records are never updated or deleted
- * through the API (archiving is an operator procedure, see README "For auditors").
+ * What auditors read of the chain: the raw log, its verification and the keyed hash of a value.
+ * Nothing here changes the log: records are never updated or deleted through the API (archiving
+ * is an operator procedure, see README "For auditors"). The decision exports under the same path
+ * are the decision package's ({@code DecisionExportResource}).
  */
-/** Read-only, for auditors (and admins): every method here is a read. */
 @Path("/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
@@ -37,31 +37,13 @@ public class AuditResource {
         this.sensitive = sensitive;
     }
 
-    @GET
-    @Path("/decisions")
-    public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
-                              @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        ExportFormat f = ExportFormat.of(format, accept);
-        return file(exports.decisions(ExportFilter.parse(from, to, agentId, outcome), f), f, "decisions");
-    }
-
-    @GET
-    @Path("/rule-firings")
-    public Response ruleFirings(@QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
-                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        ExportFormat f = ExportFormat.of(format, accept);
-        return file(exports.ruleFirings(ExportFilter.parse(from, to, agentId, outcome), f), f, "rule-firings");
-    }
-
     /** The raw hash chain, for the offline verifier ({@code dev.governor.audit.cli.VerifyExport}). */
     @GET
     @Path("/log")
     public Response log(@QueryParam("fromSeq") String fromSeq, @QueryParam("format") String format,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExportFormat f = ExportFormat.of(format, accept);
-        return file(exports.log(seq(fromSeq), f), f, "audit-log");
+        return f.attachment(exports.log(seq(fromSeq), f), "audit-log");
     }
 
     @GET
@@ -101,12 +83,6 @@ public class AuditResource {
     }
 
     public record HashResponse(String hash) {
-    }
-
-    private static Response file(StreamingOutput body, ExportFormat format, String name) {
-        return Response.ok(body, format.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"")
-                .build();
     }
 
     private static long seq(String value) {

@@ -29,6 +29,9 @@ import java.util.List;
  * included) commit one at a time, so throughput is bounded by the commit latency of the
  * database (roughly 1 / commit time, a few thousand per second on local disks). Callers
  * therefore append as late as possible in their transaction.
+ *
+ * <p>Raw JDBC on the transaction's own connection rather than entities: the chain needs the head
+ * lock, a per-statement timeout and the stored text exactly as hashed, statement by statement.
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -1,6 +1,8 @@
 package dev.governor.audit;
 
 import dev.governor.api.ApiException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** How an export is written: chosen by {@code ?format=}, else by the Accept header, else NDJSON. */
 public enum ExportFormat {
@@ -21,6 +23,13 @@ public enum ExportFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** {@code body} as a download named {@code name} with this format's extension. */
+    public Response attachment(StreamingOutput body, String name) {
+        return Response.ok(body, mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + extension + "\"")
+                .build();
     }
 
     public static ExportFormat of(String format, String accept) {

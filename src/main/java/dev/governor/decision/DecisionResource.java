@@ -1,9 +1,9 @@
 package dev.governor.decision;
 
 import dev.governor.api.ApiException;
+import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
 import dev.governor.identity.DecisionRateLimiter;
-import dev.governor.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package dev.governor.freeze;
 
 import dev.governor.api.PageRequest;
-import dev.governor.identity.Roles;
+import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.governor.api.QueryParams;
 import jakarta.validation.Valid;

@@ -101,7 +101,7 @@ public class FreezeService {
         return audited(AuditKind.FREEZE_LIFTED, Freeze.of(freeze, now));
     }
 
-    /** The freeze as it is after the change; the actor becomes the caller once the API authenticates. */
+    /** Audits the freeze as it is after the change, with the authenticated caller as the actor. */
     private Freeze audited(AuditKind kind, Freeze freeze) {
         audit.append(new AuditEvent(kind, freeze.id().toString(), caller.name(), freeze));
         return freeze;

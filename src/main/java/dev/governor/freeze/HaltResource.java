@@ -1,6 +1,6 @@
 package dev.governor.freeze;
 
-import dev.governor.identity.Roles;
+import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,11 +1,9 @@
 package dev.governor.identity;
 
-import dev.governor.api.ApiException;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -18,17 +16,18 @@ import java.util.UUID;
 
 /**
  * Agent API keys. An agent has at most one live key: issuing a new one (rotation) revokes the
- * old one at once, with no overlap, so a leaked key is dead the moment it is rotated.
+ * old one at once, with no overlap, so a leaked key is dead the moment it is rotated. The agent
+ * package checks that the agent exists before it asks for a key (agents are its table).
  */
 @ApplicationScoped
 public class AgentKeys {
 
-    private final EntityManager em;
+    private final AgentKeyRepository keys;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AgentKeys(EntityManager em, AuditTrail audit, Clock clock) {
-        this.em = em;
+    public AgentKeys(AgentKeyRepository keys, AuditTrail audit, Clock clock) {
+        this.keys = keys;
         this.audit = audit;
         this.clock = clock;
     }
@@ -46,9 +45,8 @@ public class AgentKeys {
     }
 
     private String issue(String agentId, String actor) {
-        requireAgent(agentId);
         OffsetDateTime now = now();
-        revokeLive(agentId, now);
+        keys.revokeLive(agentId, now);
         String key = Secrets.generate(Secrets.AGENT_KEY_PREFIX);
         AgentKeyEntity entity = new AgentKeyEntity();
         entity.id = UUID.randomUUID();
@@ -56,7 +54,7 @@ public class AgentKeys {
         entity.keyHash = Secrets.hash(key);
         entity.keyPrefix = Secrets.displayPrefix(key);
         entity.createdAt = now;
-        em.persist(entity);
+        keys.persist(entity);
         if (actor != null) audit.append(new AuditEvent(AuditKind.AGENT_KEY_ISSUED, agentId, actor,
                 Map.of("agentId", agentId, "keyPrefix", entity.keyPrefix)));
         return key;
@@ -65,8 +63,7 @@ public class AgentKeys {
     /** Revokes every live key of the agent; the agent cannot authenticate until a key is issued. */
     @Transactional
     public int revoke(String agentId, String actor) {
-        requireAgent(agentId);
-        int revoked = revokeLive(agentId, now());
+        int revoked = keys.revokeLive(agentId, now());
         audit.append(new AuditEvent(AuditKind.AGENT_KEY_REVOKED, agentId, actor,
                 Map.of("agentId", agentId, "revoked", revoked)));
         return revoked;
@@ -75,21 +72,7 @@ public class AgentKeys {
     /** The agent a live key belongs to. */
     @Transactional
     public Optional<String> agentOf(String key) {
-        return em.createQuery("select k.agentId from AgentKeyEntity k where k.keyHash = :hash and k.revokedAt is null",
-                        String.class)
-                .setParameter("hash", Secrets.hash(key))
-                .getResultStream().findFirst();
-    }
-
-    private int revokeLive(String agentId, OffsetDateTime now) {
-        return em.createQuery("update AgentKeyEntity k set k.revokedAt = :now where k.agentId = :agent and k.revokedAt is null")
-                .setParameter("now", now).setParameter("agent", agentId).executeUpdate();
-    }
-
-    private void requireAgent(String agentId) {
-        Long count = em.createQuery("select count(a) from AgentEntity a where a.id = :id", Long.class)
-                .setParameter("id", agentId).getSingleResult();
-        if (count == 0) throw ApiException.notFound("agent", agentId);
+        return keys.live(Secrets.hash(key)).map(k -> k.agentId);
     }
 
     private OffsetDateTime now() {

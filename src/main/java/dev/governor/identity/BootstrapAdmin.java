@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import dev.governor.GovernorConfig;
+import dev.governor.api.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import dev.governor.api.ApiException;
+import dev.governor.api.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 

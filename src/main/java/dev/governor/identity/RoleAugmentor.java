@@ -1,5 +1,6 @@
 package dev.governor.identity;
 
+import dev.governor.api.Roles;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;

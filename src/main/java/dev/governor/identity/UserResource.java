@@ -1,5 +1,6 @@
 package dev.governor.identity;
 
+import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -5,7 +5,6 @@ import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -23,12 +22,12 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Users {
 
-    private final EntityManager em;
+    private final UserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Users(EntityManager em, AuditTrail audit, Clock clock) {
-        this.em = em;
+    public Users(UserRepository users, AuditTrail audit, Clock clock) {
+        this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
@@ -42,7 +41,7 @@ public class Users {
      */
     @Transactional
     public String create(String name, Set<String> roles, String token, String actor) {
-        if (em.find(UserEntity.class, name) != null) throw ApiException.conflict("user '" + name + "' already exists");
+        if (users.findById(name) != null) throw ApiException.conflict("user '" + name + "' already exists");
         String secret = token != null ? token : Secrets.generate(Secrets.USER_TOKEN_PREFIX);
         UserEntity user = new UserEntity();
         user.name = name;
@@ -52,8 +51,7 @@ public class Users {
         user.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         user.createdBy = actor;
         try {
-            em.persist(user);
-            em.flush();
+            users.persistAndFlush(user);
         } catch (PersistenceException e) {
             throw ApiException.conflict("user '" + name + "' already exists");
         }
@@ -64,14 +62,12 @@ public class Users {
 
     @Transactional
     public boolean none() {
-        return em.createQuery("select count(u) from UserEntity u", Long.class).getSingleResult() == 0;
+        return users.count() == 0;
     }
 
     @Transactional
     public Optional<User> byToken(String token) {
-        return em.createQuery("select u from UserEntity u where u.tokenHash = :hash", UserEntity.class)
-                .setParameter("hash", Secrets.hash(token))
-                .getResultStream().findFirst()
+        return users.byTokenHash(Secrets.hash(token))
                 .map(u -> new User(u.name, Set.copyOf(Arrays.asList(u.roles.split(",")))));
     }
 }

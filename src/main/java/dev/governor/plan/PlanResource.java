@@ -1,7 +1,7 @@
 package dev.governor.plan;
 
+import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
-import dev.governor.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -3,7 +3,6 @@ package dev.governor.policy;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.governor.agent.AutonomyLevel;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -11,25 +11,25 @@ import java.util.UUID;
 /** A row of the policy load history; written once, never updated; stays inside this package. */
 @Entity
 @Table(name = "policy_loads")
-public class PolicyLoadEntity {
+class PolicyLoadEntity {
 
     @Id
-    public UUID id;
+    UUID id;
     @Column(name = "attempted_at", nullable = false)
-    public OffsetDateTime attemptedAt;
+    OffsetDateTime attemptedAt;
     @Column(nullable = false)
-    public String actor;
+    String actor;
     @Column(name = "trigger_type", nullable = false)
-    public String trigger;
+    String trigger;
     @Column(nullable = false)
-    public String outcome;
-    public String version;
+    String outcome;
+    String version;
     @Column(name = "previous_version")
-    public String previousVersion;
+    String previousVersion;
     @Column(name = "active_version")
-    public String activeVersion;
+    String activeVersion;
     @Column(name = "errors_json")
-    public String errorsJson;
+    String errorsJson;
     @Column(name = "warnings_json")
-    public String warningsJson;
+    String warningsJson;
 }

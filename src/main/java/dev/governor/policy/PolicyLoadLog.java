@@ -5,25 +5,25 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.PageRequest;
 import dev.governor.policy.PolicyLoadException.Problem;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.UUID;
 
 /** The policy load history: every attempt, kept in its own transaction so a refusal is recorded too. */
 @ApplicationScoped
-public class PolicyLoadLog implements PanacheRepositoryBase<PolicyLoadEntity, UUID> {
+public class PolicyLoadLog {
 
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
     };
 
+    private final PolicyLoadRepository loads;
     private final ObjectMapper mapper;
 
-    public PolicyLoadLog(ObjectMapper mapper) {
+    public PolicyLoadLog(PolicyLoadRepository loads, ObjectMapper mapper) {
+        this.loads = loads;
         this.mapper = mapper;
     }
 
@@ -40,19 +40,19 @@ public class PolicyLoadLog implements PanacheRepositoryBase<PolicyLoadEntity, UU
         e.activeVersion = load.activeVersion();
         e.errorsJson = load.errors().isEmpty() ? null : json(load.errors());
         e.warningsJson = load.warnings().isEmpty() ? null : json(load.warnings());
-        persist(e);
+        loads.persist(e);
     }
 
     /** Newest first. */
     @Transactional
     public List<PolicyLoad> list(PageRequest paging) {
-        return findAll(Sort.descending("attemptedAt").and("id")).page(Page.of(paging.page(), paging.size()))
+        return loads.findAll(Sort.descending("attemptedAt").and("id")).page(Page.of(paging.page(), paging.size()))
                 .list().stream().map(this::toLoad).toList();
     }
 
     @Transactional
     public long total() {
-        return count();
+        return loads.count();
     }
 
     private PolicyLoad toLoad(PolicyLoadEntity e) {

@@ -3,7 +3,6 @@ package dev.governor.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.governor.agent.AutonomyLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

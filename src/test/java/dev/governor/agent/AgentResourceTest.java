@@ -1,5 +1,6 @@
 package dev.governor.agent;
 
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.EvaluationInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -1,6 +1,5 @@
 package dev.governor.policy;
 
-import dev.governor.agent.AutonomyLevel;
 import dev.governor.testing.Given;
 import dev.governor.testing.TestUser;
 import io.quarkus.test.junit.QuarkusTest;

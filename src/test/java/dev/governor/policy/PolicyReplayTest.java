@@ -1,6 +1,5 @@
 package dev.governor.policy;
 
-import dev.governor.agent.AutonomyLevel;
 import dev.governor.testing.Given;
 import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package dev.governor.testing;
 
-import dev.governor.agent.AutonomyLevel;
+import dev.governor.policy.AutonomyLevel;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

@@ -1,12 +1,12 @@
 package dev.governor.policy.engine;
 
-import dev.governor.agent.AutonomyLevel;
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
-import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.ActionFacts;
 import dev.governor.policy.EvaluationInput.AgentFacts;
 import dev.governor.policy.EvaluationInput.InputFacts;
+import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.Reversibility;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.governor.policy.engine;
 
-import dev.governor.agent.AutonomyLevel;
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.Effect;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;

@@ -1,6 +1,6 @@
 package dev.governor.policy.engine.facts;
 
-import dev.governor.agent.AutonomyLevel;
+import dev.governor.policy.AutonomyLevel;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,11 +1,13 @@
-package dev.governor.identity;
+package dev.governor.api;
 
 import java.util.List;
 
 /**
  * The roles a caller can hold. Humans get theirs from a local user record or from their
  * identity provider's token; agents hold {@link #AGENT} only. {@link #ADMIN} implies every
- * human role, and every human role implies {@link #READER} (see {@link RoleAugmentor}).
+ * human role, and every human role implies {@link #READER} (identity's RoleAugmentor). The names
+ * live here, with the HTTP layer, because every resource's {@code @RolesAllowed} names them,
+ * the audit resource's too, while identity itself writes to the audit trail.
  */
 public final class Roles {
 

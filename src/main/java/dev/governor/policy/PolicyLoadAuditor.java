@@ -1,6 +1,8 @@
-package dev.governor.audit;
+package dev.governor.policy;
 
-import dev.governor.policy.PolicyLoad;
+import dev.governor.audit.AuditEvent;
+import dev.governor.audit.AuditKind;
+import dev.governor.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

@@ -1,5 +1,8 @@
-package dev.governor.identity;
+package dev.governor.agent;
 
+import dev.governor.api.Roles;
+import dev.governor.identity.AgentKeys;
+import dev.governor.identity.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -8,16 +11,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Rotating and revoking an agent's API key. */
+/**
+ * Rotating and revoking an agent's API key. Here rather than in identity because the agent must
+ * exist first (404 otherwise), and agents are this package's; identity keeps the keys.
+ */
 @Path("/v1/agents/{id}/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT_ADMIN)
 public class AgentKeyResource {
 
+    private final AgentService agents;
     private final AgentKeys keys;
     private final Caller caller;
 
-    public AgentKeyResource(AgentKeys keys, Caller caller) {
+    public AgentKeyResource(AgentService agents, AgentKeys keys, Caller caller) {
+        this.agents = agents;
         this.keys = keys;
         this.caller = caller;
     }
@@ -32,12 +40,14 @@ public class AgentKeyResource {
     @POST
     @Path("rotate")
     public IssuedKey rotate(@PathParam("id") String id) {
+        agents.get(id); // agents are never deleted, so it still exists when the key is written
         return new IssuedKey(id, keys.rotate(id, caller.name()));
     }
 
     /** Revokes the agent's key; it cannot authenticate until a key is rotated in. */
     @DELETE
     public RevokedKeys revoke(@PathParam("id") String id) {
+        agents.get(id);
         return new RevokedKeys(id, keys.revoke(id, caller.name()));
     }
 }

@@ -1,6 +1,9 @@
-package dev.governor.agent;
+package dev.governor.policy;
 
-/** The four graduated autonomy levels, least trusted first. */
+/**
+ * The four graduated autonomy levels, least trusted first. A policy input (the gate table reads
+ * it), so it lives with the policy; the agent package stores an agent's level.
+ */
 public enum AutonomyLevel {
     /** Proposes only; humans execute. Mutations are answered RECOMMEND. */
     OBSERVE,

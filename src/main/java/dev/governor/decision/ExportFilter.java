@@ -1,4 +1,4 @@
-package dev.governor.audit;
+package dev.governor.decision;
 
 import dev.governor.api.ApiException;
 import dev.governor.api.Patterns;
@@ -17,9 +17,9 @@ import java.util.List;
  * The filters of the decision exports: decisions decided in {@code [from, to)}, by one agent,
  * with one outcome. Every bound is optional.
  */
-public record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome) {
+record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome) {
 
-    public static ExportFilter parse(String from, String to, String agentId, String outcome) {
+    static ExportFilter parse(String from, String to, String agentId, String outcome) {
         Instant start = time("from", from);
         Instant end = time("to", to);
         if (start != null && end != null && !end.isAfter(start)) {
@@ -32,7 +32,7 @@ public record ExportFilter(Instant from, Instant to, String agentId, Outcome out
     }
 
     /** {@code WHERE ...} over the decisions table aliased {@code d}, with its parameters. */
-    public String where(List<Object> params) {
+    String where(List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (from != null) {
             conditions.add("d.decided_at >= ?");

@@ -1,0 +1,45 @@
+package dev.governor.decision;
+
+import dev.governor.api.Roles;
+import dev.governor.audit.ExportFormat;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The auditors' decision exports, {@code /v1/audit/decisions} and {@code /v1/audit/rule-firings}.
+ * Here rather than in the audit package because they read this package's tables, and the audit
+ * package cannot depend on this one (decisions write to the audit trail). Read-only.
+ */
+@Path("/v1/audit")
+@RolesAllowed(Roles.AUDITOR)
+public class DecisionExportResource {
+
+    private final DecisionExports exports;
+
+    public DecisionExportResource(DecisionExports exports) {
+        this.exports = exports;
+    }
+
+    @GET
+    @Path("/decisions")
+    public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
+                              @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExportFormat f = ExportFormat.of(format, accept);
+        return f.attachment(exports.decisions(ExportFilter.parse(from, to, agentId, outcome), f), "decisions");
+    }
+
+    @GET
+    @Path("/rule-firings")
+    public Response ruleFirings(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
+                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExportFormat f = ExportFormat.of(format, accept);
+        return f.attachment(exports.ruleFirings(ExportFilter.parse(from, to, agentId, outcome), f), "rule-firings");
+    }
+}

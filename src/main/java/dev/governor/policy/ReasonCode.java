@@ -1,0 +1,75 @@
+package dev.governor.policy;
+
+/**
+ * The catalogue of reason codes: every code a policy file or Governor itself may put on a
+ * verdict, with what it means and the outcome it usually carries (a row or rule may give a
+ * code another outcome: a budget row says DENY, an observing agent's AUTONOMY_LEVEL is a
+ * RECOMMEND). Policy files write codes as text, so the catalogue is kept honest by a test
+ * ({@code ReasonCodeCatalogueTest}) that reads every rule file, decision table, spreadsheet and
+ * main Java source, and the README's table, and fails on any code missing here.
+ */
+public enum ReasonCode {
+
+    UNKNOWN_AGENT(Outcome.DENY, "the agent is not registered"),
+    AGENT_SUSPENDED(Outcome.DENY, "the agent is suspended"),
+    PERMISSION_NOT_GRANTED(Outcome.DENY, "the agent holds no grant `<resource>:<verb>` for the action type"),
+    ENVIRONMENT_NOT_ALLOWED(Outcome.DENY, "the agent may not act in the action's environment"),
+    GLOBAL_HALT(Outcome.DENY, "every agent is halted (`POST /v1/halt`); only reads pass"),
+    CODE_FREEZE(Outcome.DENY, "a freeze covers the action's environment; only reads pass"),
+    NO_ROLLBACK_PLAN(Outcome.DENY, "a mutation that is not fully reversible names no rollback plan "
+            + "(in production; in a plan it is `REQUIRE_APPROVAL`)"),
+    DATA_STALE(Outcome.DENY, "an input is older than its source's limit in `data-freshness.xlsx`, "
+            + "or no row sets a limit for it"),
+    DATA_CONFLICT(Outcome.REQUIRE_APPROVAL, "two sources report the same metric further apart than "
+            + "the family's tolerance in `data-agreement.xlsx`"),
+    DATA_ANOMALY(Outcome.REQUIRE_APPROVAL, "an input lies outside its family's plausible range, or is "
+            + "dated in the future"),
+    UNKNOWN_ACTION_TYPE(Outcome.REQUIRE_APPROVAL, "the action type is not classified: only the catch-all "
+            + "last row of `reversibility.dmn` matches, so it is treated as irreversible"),
+    IRREVERSIBLE_ACTION(Outcome.REQUIRE_APPROVAL, "the action cannot be undone"),
+    HIGH_BLAST_RADIUS(Outcome.REQUIRE_APPROVAL, "the declared impact (of the action, or of a plan's "
+            + "steps together) is high or critical"),
+    AUTONOMY_LEVEL(Outcome.REQUIRE_APPROVAL, "the agent's autonomy level does not cover the action "
+            + "(`RECOMMEND` for an agent at `OBSERVE`)"),
+    BUDGET_EXCEEDED(Outcome.REQUIRE_APPROVAL, "the action would take the agent past a limit of "
+            + "`budgets.dmn` (the row says `REQUIRE_APPROVAL` or `DENY`)"),
+    MULTIPLE_IRREVERSIBLE_STEPS(Outcome.REQUIRE_APPROVAL, "a plan has more than one irreversible step"),
+    READ_ONLY(Outcome.ALLOW, "the action only reads"),
+    WITHIN_AUTONOMY(Outcome.ALLOW, "the mutation is within the agent's autonomy level"),
+    PLAN_STEP(Outcome.ALLOW, "a step of an allowed plan, verified when the plan was allowed"),
+    APPROVED(Outcome.ALLOW, "a human approved this exact action; the approval is consumed"),
+    APPROVAL_PENDING(Outcome.REQUIRE_APPROVAL, "the approval named is still waiting for a human"),
+    APPROVAL_MISMATCH(Outcome.DENY, "the approval named is for another action or agent, a plan's, "
+            + "or unknown"),
+    APPROVAL_REJECTED(Outcome.DENY, "a human rejected the approval named"),
+    APPROVAL_EXPIRED(Outcome.DENY, "the approval named has expired"),
+    APPROVAL_CONSUMED(Outcome.DENY, "the approval named (or the plan step) was already used"),
+    TOO_MANY_PENDING_APPROVALS(Outcome.DENY, "the agent already has as many pending approvals as "
+            + "it may; no further one is opened"),
+    NO_VERDICT(Outcome.DENY, "no policy vouched for the action (fail closed)"),
+    POLICY_ERROR(Outcome.DENY, "the policy could not be evaluated (fail closed)");
+
+    private final Outcome usualOutcome;
+    private final String meaning;
+
+    ReasonCode(Outcome usualOutcome, String meaning) {
+        this.usualOutcome = usualOutcome;
+        this.meaning = meaning;
+    }
+
+    public Outcome usualOutcome() {
+        return usualOutcome;
+    }
+
+    /** One line, Markdown (the README's table is built from it). */
+    public String meaning() {
+        return meaning;
+    }
+
+    public static boolean isKnown(String code) {
+        for (ReasonCode c : values()) {
+            if (c.name().equals(code)) return true;
+        }
+        return false;
+    }
+}
