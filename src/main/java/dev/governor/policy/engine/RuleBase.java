@@ -85,10 +85,14 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
     private static void requireDecisionGlobal(KieBase kieBase) {
         boolean declared = kieBase.getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> "decision".equals(g.getName()) && Decision.class.getName().equals(g.getType()));
-        if (!declared) {
+        // plans.drl declares the global too, so the combining rule itself must be there.
+        boolean combines = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .anyMatch(r -> "most-restrictive-wins".equals(r.getName()));
+        if (!declared || !combines) {
             throw new PolicyLoadException(List.of(new Problem("rules", null,
                     "no rule file declares 'global " + Decision.class.getName()
-                            + " decision;' (the combining rule, rules/combining.drl, writes the outcome there)")));
+                            + " decision;' with the combining rule \"most-restrictive-wins\" (rules/combining.drl)"
+                            + " that writes the outcome there")));
         }
     }
 
