@@ -40,8 +40,7 @@ class PolicyReloadTest {
 
     @AfterEach
     void restoreShippedPolicy() {
-        TempPolicyProfile.restore();
-        policies.reload("test", PolicyLoad.Trigger.RELOAD, false);
+        TempPolicyProfile.restore(policies);
     }
 
     @Test

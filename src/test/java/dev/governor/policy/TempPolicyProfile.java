@@ -42,6 +42,12 @@ public class TempPolicyProfile implements QuarkusTestProfile {
         }
     }
 
+    /** Puts the shipped policy back and makes it the version in force again. */
+    static void restore(PolicyService policies) {
+        restore();
+        policies.reload("test", PolicyLoad.Trigger.RELOAD, false);
+    }
+
     static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {

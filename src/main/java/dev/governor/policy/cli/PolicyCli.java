@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class PolicyCli {
 
-    static final int OK = 0, FAILED = 1, BROKEN = 2, USAGE = 64;
+    public static final int OK = 0, FAILED = 1, BROKEN = 2, USAGE = 64;
     private static final String HELP = """
             usage: policy test [--rules DIR] [--tables DIR] [--tests DIR]
               --rules   Drools rule files (.drl)             default: rules

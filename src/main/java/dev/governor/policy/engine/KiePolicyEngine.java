@@ -43,6 +43,10 @@ public final class KiePolicyEngine implements PolicyEngine {
     /** As {@link #load(Path, Path)}, refusing files over the given limits. */
     public static KiePolicyEngine load(Path rulesDir, Path tablesDir, LoadLimits limits) {
         PolicyFiles files = PolicyFiles.read(rulesDir, tablesDir, limits);
+        // Every DMN file is checked before anything compiles, so a refused FEEL expression never reaches a compiler.
+        List<PolicyLoadException.Problem> refused = files.of(PolicyFiles.Kind.DMN).stream()
+                .flatMap(dmn -> FeelSandbox.check(dmn).stream()).toList();
+        if (!refused.isEmpty()) throw new PolicyLoadException(refused);
         RuleBase rules = RuleBase.compile(files);
         List<PolicyLoadException.Problem> warnings = new ArrayList<>();
         DmnTables tables = DmnLoader.load(files, warnings);

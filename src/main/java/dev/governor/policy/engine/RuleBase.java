@@ -54,7 +54,7 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
         for (Source drl : files.of(Kind.DRL)) {
             String kiePath = RULES_PATH + fileName(drl.path());
             policyPaths.put(kiePath, drl.path());
-            problems.addAll(DrlSafety.scan(drl.path(), drl.text()));
+            problems.addAll(DrlSandbox.check(drl.path(), drl.text()));
             kfs.write(kiePath, drl.bytes());
         }
         for (Source xlsx : files.of(Kind.XLSX)) {
@@ -62,7 +62,7 @@ record RuleBase(KieBase kieBase, Map<String, RuleOrigin> origins) {
                 String text = new SpreadsheetCompiler().compile(new ByteArrayInputStream(xlsx.bytes()), InputType.XLS);
                 String kiePath = TABLES_PATH + fileName(xlsx.path()) + ".drl";
                 generated.put(xlsx.path(), text);
-                problems.addAll(DrlSafety.scan(xlsx.path(), text, line -> SpreadsheetRows.locate(text, line)));
+                problems.addAll(DrlSandbox.check(xlsx.path(), text, line -> SpreadsheetRows.locate(text, line)));
                 policyPaths.put(kiePath, xlsx.path());
                 kfs.write(kiePath, text);
             } catch (RuntimeException e) {

@@ -27,7 +27,7 @@ class PolicySafetyTest {
     @Test
     void shippedPolicyPassesTheScan() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) assertThat(DrlSafety.scan(f.toString(), Files.readString(f))).as(f.toString()).isEmpty();
+            for (Path f : files.toList()) assertThat(DrlSandbox.check(f.toString(), Files.readString(f))).as(f.toString()).isEmpty();
         }
     }
 
@@ -59,11 +59,15 @@ class PolicySafetyTest {
 
     @Test
     void commentsAndStringsCannotHideACall() {
-        assertThat(DrlSafety.scan("r.drl", "// System.exit(1)\n/* Runtime */ rule \"ok\" end")).isEmpty();
-        assertThat(DrlSafety.scan("r.drl", "then insert(\"a // b\"); System.exit(0);"))
-                .singleElement().extracting(Problem::location).isEqualTo("line 1");
-        assertThat(DrlSafety.scan("r.drl", "then \\u0053ystem.exit(0);")).isNotEmpty();
-        assertThat(DrlSafety.scan("r.drl", "then $a.getClass().getMethods();")).isNotEmpty();
+        String head = "package governor.rules;\nimport dev.governor.policy.engine.facts.*;\nrule \"r\" when ActionFact() then\n";
+        assertThat(DrlSandbox.check("r.drl", head + "// System.exit(1)\n/* Runtime */ insert(new Answer(null));\nend")).isEmpty();
+        assertThat(DrlSandbox.check("r.drl", head + "insert(\"a // b\"); System.exit(0);\nend"))
+                .extracting(Problem::location).containsOnly("line 4");
+        assertThat(DrlSandbox.check("r.drl", head + "\\u0053ystem.exit(0);\nend"))
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("unicode escape"))
+                .anySatisfy(m -> assertThat(m).contains("uses System"));
+        assertThat(DrlSandbox.check("r.drl", head + "int x = 1; // \\u000a System.exit(0);\nend"))
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("uses System"));
     }
 
     @Test

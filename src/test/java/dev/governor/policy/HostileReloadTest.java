@@ -1,0 +1,56 @@
+package dev.governor.policy;
+
+import dev.governor.policy.engine.HostilePolicyTest;
+import dev.governor.policy.engine.HostilePolicyTest.HostilePolicy;
+import dev.governor.testing.Given;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Every hostile policy file, placed in the live directories and reloaded: 422 naming it, nothing ran, nothing changed. */
+@QuarkusTest
+@TestProfile(TempPolicyProfile.class)
+class HostileReloadTest {
+
+    private static final Path LIVE = TempPolicyProfile.ROOT.resolve("live");
+
+    @Inject
+    PolicyService policies;
+
+    @AfterEach
+    void restoreShippedPolicy() {
+        TempPolicyProfile.restore(policies);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHostileFileIsRefusedWith422NamingIt() throws IOException {
+        var author = Given.user("mallory").roles("policy-author").create();
+        return HostilePolicy.all().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            TempPolicyProfile.restore();
+            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Path.of("target"), "hostile-reload-"));
+            for (String dir : List.of("rules", "decision-tables")) TempPolicyProfile.copy(policy.root().resolve(dir), LIVE.resolve(dir));
+            String before = asAdmin().get("/v1/policies").then().statusCode(200).extract().path("version");
+            String body = as(author).post("/v1/policies/reload").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItem(policy.path()))
+                    .extract().asString();
+            assertThat(body).contains(policy.expect());
+            assertThat(asAdmin().get("/v1/policies").then().extract().<String>path("version")).isEqualTo(before);
+            HostilePolicyTest.assertNothingRan(HostilePolicy.marker());
+        }));
+    }
+}
