@@ -51,6 +51,17 @@ public interface GovernorConfig {
         long maxFileBytes();
 
         /**
+         * Longest one evaluation may take (a plan: one per step, plus one). Past it the decision is
+         * DENY / POLICY_ERROR naming the deadline, recorded like any other, and the evaluation is stopped.
+         */
+        @WithDefault("250ms")
+        Duration evaluationTimeout();
+
+        /** Most rule firings one evaluation may take; a rule that keeps re-firing is DENY / POLICY_ERROR past it. */
+        @WithDefault("10000")
+        int maxRuleFirings();
+
+        /**
          * Candidate policy directories for replay must lie under this directory (relative paths are
          * resolved against it), so a policy path cannot be used to read arbitrary files.
          */

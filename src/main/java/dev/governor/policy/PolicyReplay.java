@@ -38,7 +38,7 @@ public class PolicyReplay {
         this.live = live;
         this.mapper = mapper;
         this.root = Path.of(config.policy().candidateRoot());
-        this.limits = new LoadLimits(config.policy().maxFileBytes());
+        this.limits = PolicyService.limits(config);
     }
 
     public FlipReport replay(ReplayRequest request) {

@@ -43,7 +43,7 @@ public class PolicyService implements PolicyEngine {
         this.rulesDir = Path.of(config.policy().rulesDir());
         this.tablesDir = Path.of(config.policy().tablesDir());
         this.testsDir = Path.of(config.policy().testsDir());
-        this.limits = new LoadLimits(config.policy().maxFileBytes());
+        this.limits = PolicyService.limits(config);
         this.log = log;
         this.events = events;
         this.clock = clock;
@@ -51,6 +51,12 @@ public class PolicyService implements PolicyEngine {
         if (!first.activated()) throw new PolicyLoadException(first.errors());
         LOG.infof("policy %s loaded from %s and %s (%d files)", first.version(), rulesDir.toAbsolutePath(),
                 tablesDir.toAbsolutePath(), current().files().size());
+    }
+
+    /** The file and evaluation limits of the configuration. */
+    static LoadLimits limits(GovernorConfig config) {
+        return new LoadLimits(config.policy().maxFileBytes(), config.policy().evaluationTimeout(),
+                config.policy().maxRuleFirings());
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.governor.policy.Reversibility;
 import dev.governor.policy.engine.DmnTables.Result;
 import dev.governor.policy.engine.DmnTables.Row;
 import dev.governor.policy.engine.facts.*;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,11 +33,13 @@ final class Evaluator {
     private final RuleBase rules;
     private final DmnTables tables;
     private final String version;
+    private final int maxRuleFirings;
 
-    Evaluator(RuleBase rules, DmnTables tables, String version) {
+    Evaluator(RuleBase rules, DmnTables tables, String version, int maxRuleFirings) {
         this.rules = rules;
         this.tables = tables;
         this.version = version;
+        this.maxRuleFirings = maxRuleFirings;
     }
 
     String version() {
@@ -91,14 +93,29 @@ final class Evaluator {
                 classified.mutating(), effects, trace.approvalBound());
     }
 
+    /**
+     * One rule session per evaluation, halted if the deadline passes, and refused past
+     * {@code maxRuleFirings} (a rule that keeps re-firing itself); always disposed.
+     */
     Decision run(Trace trace, List<Object> facts) {
         Decision decision = new Decision();
-        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
-        session.addEventListener(trace.agendaListener());
-        session.addEventListener(trace.insertListener());
-        session.setGlobal("decision", decision);
-        session.execute(facts);
-        return decision;
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            Deadline.onCancel(session::halt);
+            session.addEventListener(trace.agendaListener());
+            session.addEventListener(trace.insertListener());
+            session.setGlobal("decision", decision);
+            facts.forEach(session::insert);
+            int fired = session.fireAllRules(maxRuleFirings + 1);
+            if (Deadline.cancelled()) throw new Deadline.Exceeded("the evaluation was halted at its deadline");
+            if (fired > maxRuleFirings) {
+                throw new Deadline.Exceeded("the rules fired more than " + maxRuleFirings
+                        + " times in one evaluation (governor.policy.max-rule-firings)");
+            }
+            return decision;
+        } finally {
+            session.dispose();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.governor.policy.PolicySnapshot;
 import dev.governor.policy.Reversibility;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,12 @@ public final class KiePolicyEngine implements PolicyEngine {
 
     private final PolicySnapshot snapshot;
     private final Evaluator evaluator;
+    private final Duration timeout;
 
-    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator) {
+    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator, Duration timeout) {
         this.snapshot = snapshot;
         this.evaluator = evaluator;
+        this.timeout = timeout;
     }
 
     /**
@@ -52,7 +55,9 @@ public final class KiePolicyEngine implements PolicyEngine {
         DmnTables tables = DmnLoader.load(files, warnings);
         PolicySnapshot snapshot = new PolicySnapshot(files.version(), Instant.now(),
                 files.sources().stream().map(PolicyFiles.Source::describe).toList(), Findings.summarise(warnings));
-        return new KiePolicyEngine(snapshot, new Evaluator(rules, tables, files.version()));
+        Evaluator evaluator = new Evaluator(rules, tables, files.version(), limits.maxRuleFirings());
+        Smoke.check(evaluator, limits.evaluationTimeout());
+        return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout());
     }
 
     /**
@@ -66,7 +71,7 @@ public final class KiePolicyEngine implements PolicyEngine {
     @Override
     public Evaluation evaluate(EvaluationInput input) {
         try {
-            return evaluator.evaluate(input);
+            return Deadline.run(timeout, () -> evaluator.evaluate(input));
         } catch (Throwable e) { // the contract: never throw, fail closed
             return failure(e, snapshot.version());
         }
@@ -75,11 +80,24 @@ public final class KiePolicyEngine implements PolicyEngine {
     @Override
     public PlanEvaluation evaluatePlan(List<EvaluationInput> steps) {
         try {
-            return PlanWeigher.weigh(evaluator, steps, this::evaluate);
+            // each step is one evaluation, and weighing the plan one more: the plan gets that many deadlines
+            Duration planTimeout = timeout.multipliedBy(steps == null ? 1 : steps.size() + 1L);
+            return Deadline.run(planTimeout, () -> PlanWeigher.weigh(evaluator, steps, this::evaluateStep));
         } catch (Throwable e) { // the contract: never throw, fail closed
             Evaluation failed = failure(e, snapshot.version());
             return new PlanEvaluation(Outcome.DENY, steps == null ? List.of() : steps.stream().map(s -> failed).toList(),
                     List.of(), failed.reasons(), List.of(), snapshot.version());
+        }
+    }
+
+    /** A step that cannot be evaluated is a denied step; a plan past its deadline is denied as a whole. */
+    private Evaluation evaluateStep(EvaluationInput step) {
+        try {
+            return evaluator.evaluate(step);
+        } catch (Deadline.Exceeded e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return failure(e, snapshot.version());
         }
     }
 
@@ -89,7 +107,8 @@ public final class KiePolicyEngine implements PolicyEngine {
     }
 
     static Evaluation failure(Throwable e, String version) {
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String detail = e instanceof Deadline.Exceeded ? e.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return new Evaluation(Outcome.DENY, Reversibility.IRREVERSIBLE, BlastRadius.CRITICAL,
                 List.of(new Evaluation.Reason("POLICY_ERROR", Outcome.DENY,
                         "the policy could not be evaluated, so the action is denied: " + detail, ERROR_SOURCE)),
