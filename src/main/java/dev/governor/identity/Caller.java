@@ -23,6 +23,10 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
     /**
      * The caller's name, for a call whose body or headers may also name who acts (an approver,
      * a reloading author): a name that is not the caller's is refused rather than silently

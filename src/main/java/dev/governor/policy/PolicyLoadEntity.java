@@ -32,4 +32,7 @@ class PolicyLoadEntity {
     String errorsJson;
     @Column(name = "warnings_json")
     String warningsJson;
+    @Column(name = "files_json")
+    String filesJson;
+    String tests;
 }

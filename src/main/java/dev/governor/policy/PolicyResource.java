@@ -49,8 +49,10 @@ public class PolicyResource {
     }
 
     /**
-     * Recompiles and checks the policy directories; 200 with the new version, or 422 naming every
-     * problem while the last good version stays in force. The body is optional.
+     * Recompiles and checks the policy directories, runs the policy tests, and only then activates
+     * the new version: 200 with it, or 422 naming every problem while the last good version stays in
+     * force (503 if the load cannot be recorded). The body is optional. Skipping the tests
+     * ({@code requireTests=false}) is for administrators, and the load record says who skipped them.
      */
     @POST
     @Path("reload")
@@ -60,9 +62,12 @@ public class PolicyResource {
                                  @HeaderParam("X-Actor") String actorHeader) throws JsonProcessingException {
         // The body is optional (a bare POST is the common case), so it is read here rather than bound.
         ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
-        boolean tests = Boolean.TRUE.equals(QueryParams.bool("requireTests", requireTests))
-                || (body != null && Boolean.TRUE.equals(body.requireTests()));
+        boolean tests = !Boolean.FALSE.equals(QueryParams.bool("requireTests", requireTests))
+                && !(body != null && Boolean.FALSE.equals(body.requireTests()));
         String actor = caller.nameClaimedAs(body == null ? null : body.actor(), actorHeader);
+        if (!tests && !caller.hasRole(Roles.ADMIN)) {
+            throw Caller.forbidden("only an administrator may reload without the policy tests (requireTests=false)");
+        }
         PolicyLoad load = policies.reload(actor, PolicyLoad.Trigger.RELOAD, tests);
         if (!load.activated()) throw PolicyProblems.rejected("Policy rejected", load.errors());
         return new ReloadResponse(policies.current(), load);

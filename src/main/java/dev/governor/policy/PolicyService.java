@@ -1,12 +1,12 @@
 package dev.governor.policy;
 
 import dev.governor.GovernorConfig;
+import dev.governor.api.ApiException;
 import dev.governor.policy.PolicyLoadException.Problem;
 import dev.governor.policy.engine.KiePolicyEngine;
 import dev.governor.policy.engine.LoadLimits;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -35,17 +35,15 @@ public class PolicyService implements PolicyEngine {
     private final Path testsDir;
     private final LoadLimits limits;
     private final PolicyLoadLog log;
-    private final Event<PolicyLoad> events;
     private final Clock clock;
     private final AtomicReference<PolicyEngine> active = new AtomicReference<>();
 
-    public PolicyService(GovernorConfig config, PolicyLoadLog log, Event<PolicyLoad> events, Clock clock) {
+    public PolicyService(GovernorConfig config, PolicyLoadLog log, Clock clock) {
         this.rulesDir = Path.of(config.policy().rulesDir());
         this.tablesDir = Path.of(config.policy().tablesDir());
         this.testsDir = Path.of(config.policy().testsDir());
         this.limits = PolicyService.limits(config);
         this.log = log;
-        this.events = events;
         this.clock = clock;
         PolicyLoad first = reload("system", PolicyLoad.Trigger.STARTUP, false);
         if (!first.activated()) throw new PolicyLoadException(first.errors());
@@ -108,32 +106,49 @@ public class PolicyService implements PolicyEngine {
         PolicyEngine next = null;
         List<Problem> errors;
         String version = null;
+        String tests = trigger == PolicyLoad.Trigger.STARTUP ? "not run at start-up"
+                : "skipped: requireTests=false by " + actor;
         try {
             next = KiePolicyEngine.load(rulesDir, tablesDir, limits);
             version = next.current().version();
-            errors = requireTests ? PolicyTestRunner.failuresOf(next, testsDir) : List.of();
+            errors = List.of();
+            if (requireTests) {
+                PolicyTestRunner.Proof proof = PolicyTestRunner.prove(next, testsDir);
+                tests = proof.summary();
+                errors = proof.failures();
+            }
         } catch (PolicyLoadException e) {
             errors = e.problems();
         } catch (RuntimeException e) { // unreadable directory, KIE internals: still a refusal, never a crash
             errors = List.of(new Problem("policy", null, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         boolean ok = next != null && errors.isEmpty();
-        if (ok) active.set(next);
         PolicyLoad load = new PolicyLoad(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), actor, trigger,
                 ok ? PolicyLoad.Result.ACTIVATED : PolicyLoad.Result.REJECTED, version, previousVersion,
-                ok ? version : previousVersion, errors, next == null ? List.of() : next.current().warnings());
-        if (ok) LOG.infof("policy %s activated (%s by %s)", version, trigger, actor);
-        else LOG.warnf("policy load refused (%s by %s); %s stays in force: %s", trigger, actor, previousVersion, errors);
-        record(load);
+                ok ? version : previousVersion, errors, next == null ? List.of() : next.current().warnings(),
+                next == null ? List.of() : next.current().files(), next == null ? "not run: the files did not load" : tests);
+        record(load, ok);
+        if (ok) {
+            active.set(next); // only now: the load record, with its files, hashes and tests, is in the audit chain
+            LOG.infof("policy %s activated (%s by %s; tests: %s)", version, trigger, actor, tests);
+        } else {
+            LOG.warnf("policy load refused (%s by %s); %s stays in force: %s", trigger, actor, previousVersion, errors);
+        }
         return load;
     }
 
-    private void record(PolicyLoad load) {
+    /** A version is activated only once its record has committed; if it cannot be, the old one stays: 503. */
+    private void record(PolicyLoad load, boolean activating) {
         try {
             log.record(load);
-        } catch (RuntimeException e) { // the swap has happened or not; losing the history row must not undo it
-            LOG.errorf(e, "could not record policy load %s", load.id());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not record policy load %s; %s", load.id(),
+                    activating ? "the new version is not activated" : "the refusal is not in the history");
+            if (activating) {
+                throw new ApiException(503, "Service Unavailable", "The policy load could not be recorded in the audit"
+                        + " log, so version " + load.version() + " was not activated; the previous version stays in force."
+                        + " Retry later.", List.of());
+            }
         }
-        events.fire(load);
     }
 }

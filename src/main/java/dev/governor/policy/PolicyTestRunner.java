@@ -57,17 +57,32 @@ public final class PolicyTestRunner {
      * test file) becomes one problem, for a reload that requires the tests to pass.
      */
     public static List<PolicyLoadException.Problem> failuresOf(PolicyEngine engine, Path testsDir) {
+        return prove(engine, testsDir).failures();
+    }
+
+    /** What running every case of a tests directory showed: how many ran, and each failure as a problem. */
+    public record Proof(int cases, List<PolicyLoadException.Problem> failures) {
+        public String summary() {
+            return cases + " cases, " + (cases - failures.size()) + " passed, " + failures.size() + " failed";
+        }
+    }
+
+    public static Proof prove(PolicyEngine engine, Path testsDir) {
         List<PolicyTestCase> cases;
         try {
             cases = readAll(testsDir);
         } catch (RuntimeException e) {
-            return List.of(new PolicyLoadException.Problem(testsDir.getFileName().toString(), null, e.getMessage()));
+            return new Proof(0, List.of(new PolicyLoadException.Problem(testsDir.getFileName().toString(), null, e.getMessage())));
+        }
+        if (cases.isEmpty()) {
+            return new Proof(0, List.of(new PolicyLoadException.Problem(testsDir.getFileName().toString(), null,
+                    "no policy test cases: a reload is proven by them (an administrator may skip them with requireTests=false)")));
         }
         String dir = testsDir.toAbsolutePath().normalize().getFileName().toString();
-        return new PolicyTestRunner(engine).runAll(cases).stream().filter(r -> !r.passed())
+        return new Proof(cases.size(), new PolicyTestRunner(engine).runAll(cases).stream().filter(r -> !r.passed())
                 .map(r -> new PolicyLoadException.Problem(dir + "/" + r.testCase().file(),
                         "case '" + r.testCase().name() + "'", String.join("; ", r.failures())))
-                .toList();
+                .toList());
     }
 
     public Result run(PolicyTestCase testCase) {

@@ -37,7 +37,7 @@ public class PolicyWatcher {
         lastSeen = seen;
         if (stable && !seen.equals(policies.current().version()) && !seen.equals(lastTried)) {
             lastTried = seen;
-            policies.reload("watcher", PolicyLoad.Trigger.WATCH, false);
+            policies.reload("watcher", PolicyLoad.Trigger.WATCH, true);
         }
     }
 }
