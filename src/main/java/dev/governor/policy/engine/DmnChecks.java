@@ -49,6 +49,26 @@ final class DmnChecks {
         return safest != null && !safest.value().equals(defaultOutput(analysis.getAnalysis().getSource(), safest.output()));
     }
 
+    /** KIE cannot analyse gaps over free-text columns, and says so. */
+    static boolean gapAnalysisSkipped(DMNMessage m) {
+        return m.getText() != null && m.getText().contains("Gap analysis skipped");
+    }
+
+    /**
+     * For a table whose gaps KIE cannot analyse: in a table that decides outcomes, a gap is closed
+     * only by a FIRST table ending in a catch-all row (every input "-") that gives the safest value,
+     * or by the safest default output. Null when covered (or the table decides no outcome).
+     */
+    static Problem uncoveredGap(PolicyFiles.Source source, DMNMessage m) {
+        Safest safest = OUTCOME_TABLES.get(source.path().substring(source.path().lastIndexOf('/') + 1));
+        if (safest == null) return null;
+        if (CatchAll.covers(source.bytes(), safest.output(), safest.value())) return null;
+        String location = m.getSourceId() == null ? null : "element " + m.getSourceId();
+        return new Problem(source.path(), location, "gap analysis cannot cover its free-text columns (" + m.getText().trim()
+                + "), so the table must end in a catch-all row (every input -) giving " + safest.value()
+                + ", or have " + safest.value() + " as its default output");
+    }
+
     static Problem problem(String path, DMNMessage m, boolean error) {
         String location = m.getSourceId() == null ? null : "element " + m.getSourceId();
         if (!error || m.getSeverity() == DMNMessage.Severity.ERROR) return new Problem(path, location, m.getText());

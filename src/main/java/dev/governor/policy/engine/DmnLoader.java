@@ -7,6 +7,7 @@ import dev.governor.policy.engine.PolicyFiles.Source;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNMessageType;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
@@ -22,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,11 +94,20 @@ final class DmnLoader {
                     problems.add(xml);
                     continue;
                 }
+                Map<DMNMessageType, List<Problem>> byKind = new LinkedHashMap<>();
                 for (DMNMessage m : validator.validate(new StringReader(s.text()),
                         VALIDATE_SCHEMA, VALIDATE_MODEL, ANALYZE_DECISION_TABLE)) {
+                    if (m.getMessageType() == DMNMessageType.DECISION_TABLE_ANALYSIS_EMPTY) continue; // "nothing to report"
+                    if (DmnChecks.gapAnalysisSkipped(m)) {
+                        Problem uncovered = DmnChecks.uncoveredGap(s, m);
+                        if (uncovered != null) problems.add(uncovered);
+                        continue;
+                    }
                     boolean error = DmnChecks.isError(s.path(), m);
-                    (error ? problems : warnings).add(DmnChecks.problem(s.path(), m, error));
+                    if (error) problems.add(DmnChecks.problem(s.path(), m, true));
+                    else byKind.computeIfAbsent(m.getMessageType(), k -> new ArrayList<>()).add(DmnChecks.problem(s.path(), m, false));
                 }
+                byKind.forEach((kind, found) -> warnings.add(Findings.oneLine(kind, found)));
             }
         } finally {
             validator.dispose();

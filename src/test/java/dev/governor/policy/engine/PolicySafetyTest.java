@@ -132,6 +132,28 @@ class PolicySafetyTest {
                 .allSatisfy(w -> assertThat(w.file()).startsWith("decision-tables/"));
     }
 
+    @Test
+    void aFreeTextOutcomeTableWithoutItsCatchAllRowIsRefused() throws Exception {
+        copyPolicy();
+        Path table = root.resolve("decision-tables/reversibility.dmn");
+        String xml = Files.readString(table);
+        int from = xml.indexOf("      <rule id=\"rev-unknown\">");
+        Files.writeString(table, xml.substring(0, from) + xml.substring(xml.indexOf("</rule>", from) + "</rule>\n".length()));
+        assertThat(problems(this::load)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("decision-tables/reversibility.dmn");
+            assertThat(p.message()).contains("catch-all row", "IRREVERSIBLE");
+        });
+    }
+
+    @Test
+    void warningsComeOneLinePerKindAndFile() {
+        var warnings = KiePolicyEngine.load(Path.of("rules"), Path.of("decision-tables")).current().warnings();
+        assertThat(warnings).hasSizeLessThanOrEqualTo(10)
+                .extracting(w -> w.file() + " " + w.message().substring(0, w.message().indexOf(':')))
+                .doesNotHaveDuplicates();
+        assertThat(warnings).extracting(Problem::message).noneMatch(m -> m.contains("Gap analysis skipped"));
+    }
+
     private static String numericTable(String defaultOutput) {
         return """
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t">
