@@ -40,10 +40,12 @@ public class ApprovalService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final FourEyes fourEyes;
+    private final ApprovalBindings bindings;
 
     public ApprovalService(ApprovalRepository repository, ApprovalEventRepository events, AgentService agents,
                            Event<ApprovalChanged> changed, AuditTrail audit, GovernorConfig config,
-                           ObjectMapper mapper, Clock clock, FourEyes fourEyes) {
+                           ObjectMapper mapper, Clock clock, FourEyes fourEyes, ApprovalBindings bindings) {
+        this.bindings = bindings;
         this.fourEyes = fourEyes;
         this.repository = repository;
         this.events = events;
@@ -57,8 +59,9 @@ public class ApprovalService {
 
     /** An id and expiry for an approval about to be opened, so the answer can name it before it is stored. */
     public OpenedApproval reserve(Duration ttl, OffsetDateTime now) {
+        // Whole microseconds, as the databases store it, so the approval hashes alike when read back.
         return new OpenedApproval(UUID.randomUUID(), ApprovalStatus.PENDING,
-                now.plus(ttl == null ? config.approval().ttl() : ttl));
+                now.plus(ttl == null ? config.approval().ttl() : ttl).truncatedTo(ChronoUnit.MICROS));
     }
 
     /**
@@ -185,7 +188,8 @@ public class ApprovalService {
         payload.put("agentId", approval.agentId);
         payload.put("at", at);
         payload.put("comment", comment);
-        audit.append(new AuditEvent(AuditKind.APPROVAL_EVENT, approval.id.toString(), actor, payload));
+        audit.append(new AuditEvent(AuditKind.APPROVAL_EVENT, approval.id.toString(), actor, payload,
+                List.of(bindings.of(approval))));
         changed.fire(new ApprovalChanged(approval.id, approval.decisionId, approval.planId, approval.agentId,
                 type, approval.status));
     }

@@ -1,5 +1,6 @@
 package dev.governor.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class AuditTrail {
      */
     @Transactional
     public Receipt append(AuditEvent event) {
-        String payload = json.write(event.payload());
+        String payload = json.write(withBinds(event));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             return em.unwrap(Session.class).doReturningWork(c -> write(c, event, payload, at));
@@ -68,6 +69,17 @@ public class AuditTrail {
                     "The audit log cannot be written right now, so the request was not carried out; retry later",
                     List.of());
         }
+    }
+
+    /** The payload, with the record's bindings under {@code binds} when it has any. */
+    private Object withBinds(AuditEvent event) {
+        if (event.binds().isEmpty()) return event.payload();
+        if (!(json.tree(event.payload()) instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("a record that binds rows needs an object payload: " + event.kind());
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.set(BindingCheck.FIELD, json.tree(event.binds()));
+        return copy;
     }
 
     private Receipt write(Connection c, AuditEvent event, String payload, Instant at) throws SQLException {

@@ -1,23 +1,34 @@
 package dev.governor.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Walks the stored chain with a forward-only cursor: constant memory however long it is. */
+/**
+ * Walks the stored chain with a forward-only cursor, and checks that the rows each record binds
+ * are still what it bound ({@link BindingCheck}). Memory stays constant in the chain's length,
+ * apart from one entry per approval (whose latest binding is checked at the end).
+ */
 @ApplicationScoped
 public class AuditVerifier {
 
     private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
 
     private final JdbcStreamer jdbc;
+    private final Instance<BoundRecords> owners;
+    private final ObjectMapper mapper;
 
-    public AuditVerifier(JdbcStreamer jdbc) {
+    public AuditVerifier(JdbcStreamer jdbc, @Any Instance<BoundRecords> owners, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.owners = owners;
+        this.mapper = mapper;
     }
 
     /**
@@ -29,11 +40,18 @@ public class AuditVerifier {
             return jdbc.withConnection(session -> {
                 Head before = head(session);
                 ChainCheck check = new ChainCheck(fromSeq, expectedPrevHash);
+                BindingCheck binds = new BindingCheck(owners.stream().toList(), mapper);
                 session.stream("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash "
-                        + "FROM audit_log WHERE seq >= ? ORDER BY seq", List.of(fromSeq), rs -> check.accept(record(rs)));
+                        + "FROM audit_log WHERE seq >= ? ORDER BY seq", List.of(fromSeq), rs -> {
+                    ChainRecord r = record(rs);
+                    if (!check.accept(r)) return false;
+                    binds.accept(r);
+                    return true;
+                });
                 Head after = head(session);
                 check.checkHead(before.seq, after.seq, after.hash);
-                return VerifyResult.of(check, fromSeq);
+                binds.finish();
+                return VerifyResult.of(check, binds, fromSeq);
             });
         } catch (Exception e) {
             LOG.error("Audit chain could not be read", e);

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +38,16 @@ public class CanonicalJson {
             return exact.writeValueAsString(sorted(tree(value)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise audit payload", e);
+        }
+    }
+
+    /** Hex SHA-256 of the canonical text of {@code value}: what a {@link Binding} holds. */
+    public String sha256(Object value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(write(value).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

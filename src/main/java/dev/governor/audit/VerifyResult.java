@@ -4,16 +4,21 @@ package dev.governor.audit;
  * The answer of {@code GET /v1/audit/verify}.
  *
  * @param records       records read (up to and including the first broken one)
- * @param firstBrokenId the seq of the first record that fails verification; null when valid
+ * @param firstBrokenId the seq of the first record that fails verification (its own hash or links,
+ *                      or a row it binds that no longer matches); null when valid
  * @param reason        why it fails; null when valid
  * @param lastSeq       the last record verified good, and {@code lastHash} its hash: together a
- *                      checkpoint from which a later verification (or an archive) can start
+ *                      checkpoint from which a later verification (or an archive) can start;
+ *                      they describe the links only, a binding that fails does not move them
  */
 public record VerifyResult(boolean valid, long records, Long firstBrokenId, String reason, long fromSeq,
                            long lastSeq, String lastHash) {
 
-    static VerifyResult of(ChainCheck check, long fromSeq) {
-        return new VerifyResult(check.valid(), check.records(), check.firstBroken(), check.reason(), fromSeq,
-                check.lastSeq(), check.lastHash());
+    static VerifyResult of(ChainCheck check, BindingCheck binds, long fromSeq) {
+        boolean bindsFirst = binds.firstBroken() != null
+                && (check.firstBroken() == null || binds.firstBroken() < check.firstBroken());
+        Long first = bindsFirst ? binds.firstBroken() : check.firstBroken();
+        return new VerifyResult(first == null, check.records(), first, bindsFirst ? binds.reason() : check.reason(),
+                fromSeq, check.lastSeq(), check.lastHash());
     }
 }

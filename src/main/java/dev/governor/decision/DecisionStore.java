@@ -34,9 +34,12 @@ public class DecisionStore {
     private final CanonicalJson canonical;
     private final SensitiveFields sensitive;
     private final AuditTrail audit;
+    private final DecisionBindings bindings;
 
     public DecisionStore(DecisionRepository repository, OutcomeRepository outcomes, ObjectMapper mapper,
-                         CanonicalJson canonical, SensitiveFields sensitive, AuditTrail audit) {
+                         CanonicalJson canonical, SensitiveFields sensitive, AuditTrail audit,
+                         DecisionBindings bindings) {
+        this.bindings = bindings;
         this.repository = repository;
         this.outcomes = outcomes;
         this.mapper = mapper;
@@ -47,7 +50,7 @@ public class DecisionStore {
 
     /**
      * Stores the decision and appends its audit record (payload: the whole stored record, see
-     * {@link #auditPayload}). Throws a 503 ApiException when the audit record cannot be written;
+     * {@link #auditPayload}, bound by the hash of its {@link DecisionForm}). Throws a 503 ApiException when the audit record cannot be written;
      * the caller's transaction then rolls back and nothing is answered.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,7 +94,8 @@ public class DecisionStore {
         repository.persist(entity);
         // Insert the decision before taking the chain lock, so the lock is held as briefly as possible.
         repository.flush();
-        audit.append(new AuditEvent(AuditKind.DECISION, entity.id.toString(), entity.agentId, auditPayload(entity)));
+        audit.append(new AuditEvent(AuditKind.DECISION, entity.id.toString(), entity.agentId, auditPayload(entity),
+                List.of(bindings.of(entity))));
     }
 
     /** The decision exactly as stored: columns, request, facts, response (as JSON) and every firing. */

@@ -1,0 +1,114 @@
+package dev.governor.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares the rows intact audit records bind ({@code binds} in their payload) with the rows as
+ * their owners ({@link BoundRecords}) recompute them now. Rows that never change are looked up in
+ * batches as the walk goes, so memory stays bounded; for rows that legitimately change (approvals)
+ * only the latest binding must hold, so those are remembered per id and looked up at the end.
+ */
+final class BindingCheck {
+
+    static final String FIELD = "binds";
+    private static final int BATCH = 200;
+
+    private final Map<String, BoundRecords> owners;
+    private final ObjectMapper mapper;
+    private final List<Bound> pending = new ArrayList<>();
+    private final Map<String, Map<String, Bound>> latest = new HashMap<>();
+    private Long firstBroken;
+    private String reason;
+
+    BindingCheck(Collection<BoundRecords> owners, ObjectMapper mapper) {
+        this.owners = new HashMap<>();
+        owners.forEach(o -> this.owners.put(o.kind(), o));
+        this.mapper = mapper;
+    }
+
+    private record Bound(long seq, Binding binding) {
+    }
+
+    /** Takes note of the bindings of a record whose own hash and links already verified. */
+    void accept(ChainRecord r) {
+        if (!r.payload().contains("\"" + FIELD + "\":")) return;
+        JsonNode binds;
+        try {
+            binds = mapper.readTree(r.payload()).get(FIELD);
+        } catch (Exception e) {
+            broken(r.seq(), "the payload is not JSON");
+            return;
+        }
+        if (binds == null) return;
+        for (JsonNode b : binds) {
+            Binding binding = new Binding(b.path("kind").asText(), b.path("id").asText(), b.path("sha256").asText());
+            BoundRecords owner = owners.get(binding.kind());
+            if (owner == null) {
+                broken(r.seq(), "record " + r.seq() + " binds a " + binding.kind() + ", which nothing in Governor stores");
+            } else if (owner.changes()) {
+                latest.computeIfAbsent(binding.kind(), k -> new HashMap<>()).put(binding.id(), new Bound(r.seq(), binding));
+            } else {
+                pending.add(new Bound(r.seq(), binding));
+            }
+        }
+        if (pending.size() >= BATCH) resolvePending();
+    }
+
+    /** Looks up everything still pending; call once the walk is over. */
+    void finish() {
+        resolvePending();
+        for (Map<String, Bound> byId : latest.values()) {
+            List<Bound> all = new ArrayList<>(byId.values());
+            for (int i = 0; i < all.size(); i += BATCH) {
+                resolve(all.subList(i, Math.min(all.size(), i + BATCH)));
+            }
+        }
+        latest.clear();
+    }
+
+    private void resolvePending() {
+        resolve(pending);
+        pending.clear();
+    }
+
+    private void resolve(List<Bound> bounds) {
+        Map<String, List<Bound>> byKind = new LinkedHashMap<>();
+        bounds.forEach(b -> byKind.computeIfAbsent(b.binding().kind(), k -> new ArrayList<>()).add(b));
+        byKind.forEach((kind, list) -> {
+            Map<String, String> now = owners.get(kind).current(list.stream().map(b -> b.binding().id()).distinct().toList());
+            for (Bound b : list) {
+                String current = now.get(b.binding().id());
+                if (current == null) {
+                    broken(b.seq(), kind + " " + b.binding().id() + " bound by record " + b.seq()
+                            + " is missing from its table (deleted after it was recorded)");
+                } else if (!current.equals(b.binding().sha256())) {
+                    broken(b.seq(), kind + " " + b.binding().id() + " differs from what record " + b.seq()
+                            + " bound (its stored rows were changed after it was recorded)");
+                }
+            }
+        });
+    }
+
+    private void broken(long seq, String why) {
+        if (firstBroken == null || seq < firstBroken) {
+            firstBroken = seq;
+            reason = why;
+        }
+    }
+
+    Long firstBroken() {
+        return firstBroken;
+    }
+
+    String reason() {
+        return reason;
+    }
+}

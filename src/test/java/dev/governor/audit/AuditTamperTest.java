@@ -1,0 +1,152 @@
+package dev.governor.audit;
+
+import dev.governor.testing.Given;
+import dev.governor.testing.RegisteredAgent;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.governor.testing.TestAuth.as;
+import static dev.governor.testing.TestAuth.asAdmin;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * What auditors read is what the chain protects: each change an insider makes by SQL to a stored
+ * decision or approval, leaving {@code audit_log} alone, is reported by {@code GET /v1/audit/verify}
+ * at the record that bound the row. Every test undoes its change, and the chain verifies again.
+ */
+@QuarkusTest
+class AuditTamperTest {
+
+    @Inject
+    AgroalDataSource db;
+    Sql sql;
+
+    @BeforeEach
+    void sql() {
+        sql = new Sql(db);
+    }
+
+    @Test
+    void aDenyTurnedIntoAnAllowInDecisionsIsReportedAtItsRecord() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String decision = Fixtures.decide(agent, Fixtures.action("environment.delete", "sandbox", "env/x"), Map.of())
+                .statusCode(200).body("outcome", is("DENY")).extract().path("decisionId");
+        long seq = recordOf(decision);
+        Map<String, Object> row = sql.rows("SELECT outcome, response_json FROM decisions WHERE id = ?",
+                UUID.fromString(decision)).get(0);
+        sql.exec("UPDATE decisions SET outcome = 'ALLOW', response_json = ? WHERE id = ?",
+                row.get("response_json").toString().replace("\"DENY\"", "\"ALLOW\""), UUID.fromString(decision));
+        try {
+            asAdmin().get("/v1/decisions/{id}", decision).then().body("outcome", is("ALLOW")); // what a reader now sees
+            broken(seq, "decision " + decision);
+        } finally {
+            sql.exec("UPDATE decisions SET outcome = ?, response_json = ? WHERE id = ?", row.get("outcome"),
+                    row.get("response_json"), UUID.fromString(decision));
+        }
+        valid();
+    }
+
+    @Test
+    void aDeletedFiringIsReportedAtItsDecisionsRecord() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String decision = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
+        long seq = recordOf(decision);
+        List<Map<String, Object>> firing = sql.rows(
+                "SELECT * FROM decision_firings WHERE decision_id = ? ORDER BY seq DESC", UUID.fromString(decision))
+                .subList(0, 1);
+        sql.exec("DELETE FROM decision_firings WHERE id = ?", firing.get(0).get("id"));
+        try {
+            broken(seq, "decision " + decision);
+        } finally {
+            sql.insert("decision_firings", firing);
+        }
+        valid();
+    }
+
+    @Test
+    void anEditedApprovalStatusIsReportedAtTheLatestRecordAboutIt() throws Exception {
+        String approval = openApproval();
+        long opened = recordOf(approval);
+        sql.exec("UPDATE approvals SET status = 'APPROVED' WHERE id = ?", UUID.fromString(approval));
+        try {
+            broken(opened, "approval " + approval);
+        } finally {
+            sql.exec("UPDATE approvals SET status = 'PENDING' WHERE id = ?", UUID.fromString(approval));
+        }
+        valid();
+    }
+
+    @Test
+    void approvalChangesMadeByGovernorKeepTheChainValidAndADeletedEventIsReported() throws Exception {
+        String approval = openApproval();
+        as(Given.user("tamper-approver").roles("approver").create()).contentType(ContentType.JSON)
+                .body(Map.of("comment", "ok")).post("/v1/approvals/{id}/approve", approval).then().statusCode(200);
+        long approved = recordOf(approval);
+        valid();
+        List<Map<String, Object>> event = sql.rows("SELECT * FROM approval_events WHERE approval_id = ? "
+                + "AND type = 'APPROVED'", UUID.fromString(approval));
+        sql.exec("DELETE FROM approval_events WHERE id = ?", event.get(0).get("id"));
+        try {
+            broken(approved, "approval " + approval);
+        } finally {
+            sql.insert("approval_events", event);
+        }
+        valid();
+    }
+
+    @Test
+    void aDeletedDecisionIsReportedAsMissing() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String decision = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
+        long seq = recordOf(decision);
+        UUID id = UUID.fromString(decision);
+        List<Map<String, Object>> decisionRow = sql.rows("SELECT * FROM decisions WHERE id = ?", id);
+        List<Map<String, Object>> firings = sql.rows("SELECT * FROM decision_firings WHERE decision_id = ?", id);
+        List<Map<String, Object>> budget = sql.rows("SELECT * FROM budget_usage WHERE decision_id = ?", id);
+        sql.exec("DELETE FROM budget_usage WHERE decision_id = ?", id);
+        sql.exec("DELETE FROM decision_firings WHERE decision_id = ?", id);
+        sql.exec("DELETE FROM decisions WHERE id = ?", id);
+        try {
+            broken(seq, "missing");
+        } finally {
+            sql.insert("decisions", decisionRow);
+            sql.insert("decision_firings", firings);
+            sql.insert("budget_usage", budget);
+        }
+        valid();
+    }
+
+    private String openApproval() {
+        RegisteredAgent agent = Given.agent().environments("production").permissions("*:*").register();
+        return as(agent).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.id(), "action", Map.of("type", "database.drop", "environment",
+                        "production", "impact", Map.of("records", 5000), "rollbackPlan", "restore snapshot snap-9")))
+                .post("/v1/decisions").then().statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL")).extract().path("approval.id");
+    }
+
+    /** The latest record about {@code subject}. */
+    private long recordOf(String subject) throws Exception {
+        return sql.number("SELECT MAX(seq) FROM audit_log WHERE subject_id = ?", subject);
+    }
+
+    static void broken(long seq, String why) {
+        asAdmin().get("/v1/audit/verify").then().statusCode(200)
+                .body("valid", is(false)).body("firstBrokenId", is((int) seq))
+                .body("reason", allOf(containsString(why), containsString("record " + seq)));
+    }
+
+    static void valid() {
+        asAdmin().get("/v1/audit/verify").then().statusCode(200).body("valid", is(true));
+    }
+}
