@@ -97,6 +97,7 @@ final class CodeCheck {
             v.getInitializer().ifPresent(this::visit);
             if (!scopes.isEmpty()) scopes.peek().add(v.getNameAsString());
         } else if (n instanceof MethodCallExpr m) {
+            m.getTypeArguments().ifPresent(types -> types.forEach(this::visit));
             call(m, m.getNameAsString(), m.getScope().orElse(null), m.getArguments());
         } else if (n instanceof NullSafeMethodCallExpr m) {
             call(m, m.getNameAsString(), m.getScope().orElse(null), m.getArguments());

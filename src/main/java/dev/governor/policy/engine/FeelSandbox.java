@@ -66,6 +66,12 @@ final class FeelSandbox {
         if (("functionDefinition".equals(name) || "encapsulatedLogic".equals(name)) && !kind.isEmpty() && !"FEEL".equals(kind)) {
             problems.add(refusal(file, e, "a function of kind " + kind + "; only FEEL functions are allowed"));
         }
+        for (String attribute : new String[] {"expressionLanguage", "typeLanguage"}) {
+            String language = e.getAttribute(attribute);
+            if (!language.isEmpty() && !language.contains("/FEEL/")) {
+                problems.add(refusal(file, e, "the " + attribute + " " + language + "; only FEEL is allowed"));
+            }
+        }
         if ("text".equals(name)) feel(file, e, e.getTextContent(), problems);
         NodeList children = e.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
