@@ -92,7 +92,7 @@ class PolicyDeadlineIT {
 
     @Test
     void aHostileFileStopsStartUpNamingItAndNothingRuns() throws Exception {
-        for (String name : List.of("drl-processbuilder-fqn.drl", "xlsx-cell-processbuilder.cell", "dmn-literal-external-exit.dmn")) {
+        for (String name : List.of("drl-processbuilder-fqn.drl", "dmn-literal-external-exit.dmn")) {
             Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "hostile-start-");
             HostilePolicy policy = HostilePolicy.install(Path.of("src/test/resources/hostile", name), root);
             copy(Path.of("policy-tests"), root.resolve("policy-tests"));
