@@ -5,6 +5,7 @@ import dev.governor.policy.engine.PolicyFiles.Source;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.kie.dmn.feel.parser.feel11.FEEL_1_1Lexer;
+import org.kie.dmn.model.api.FunctionKind;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -63,7 +64,7 @@ final class FeelSandbox {
                     + "); a table may use only what is in its own file"));
         }
         String kind = e.getAttribute("kind");
-        if (("functionDefinition".equals(name) || "encapsulatedLogic".equals(name)) && !kind.isEmpty() && !"FEEL".equals(kind)) {
+        if (("functionDefinition".equals(name) || "encapsulatedLogic".equals(name)) && !kind.isEmpty() && !FunctionKind.FEEL.value().equals(kind)) {
             problems.add(refusal(file, e, "a function of kind " + kind + "; only FEEL functions are allowed"));
         }
         for (String attribute : new String[] {"expressionLanguage", "typeLanguage"}) {

@@ -35,12 +35,13 @@ public final class KiePolicyEngine implements PolicyEngine {
     }
 
     /**
-     * Reads and compiles {@code rulesDir/*.drl}, {@code tablesDir/*.dmn} and {@code tablesDir/*.xlsx}.
+     * Reads and compiles {@code rulesDir/*.drl}, {@code tablesDir/*.dmn} and {@code tablesDir/*.xlsx}, with the
+     * {@link LoadLimits#OFFLINE} limits (the service passes its configured ones).
      *
      * @throws PolicyLoadException naming every file (and line or row) that does not compile
      */
     public static KiePolicyEngine load(Path rulesDir, Path tablesDir) {
-        return load(rulesDir, tablesDir, LoadLimits.DEFAULT);
+        return load(rulesDir, tablesDir, LoadLimits.OFFLINE);
     }
 
     /** As {@link #load(Path, Path)}, refusing files over the given limits. */

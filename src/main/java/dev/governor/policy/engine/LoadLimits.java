@@ -16,6 +16,12 @@ public record LoadLimits(long maxFileBytes, Duration evaluationTimeout, int maxR
 
     public static final LoadLimits DEFAULT = new LoadLimits(5L * 1024 * 1024, Duration.ofMillis(250), 10_000);
 
+    /**
+     * For running a policy offline (the {@code policy test} command, tests): the defaults, with a
+     * deadline a slow or loaded machine meets; a loop still ends in DENY / POLICY_ERROR.
+     */
+    public static final LoadLimits OFFLINE = new LoadLimits(DEFAULT.maxFileBytes(), Duration.ofSeconds(5), DEFAULT.maxRuleFirings());
+
     /** A spreadsheet whose entries inflate more than 100x (POI's ratio 0.01) is treated as a zip bomb. */
     static final double MIN_INFLATE_RATIO = 0.01;
     /** No single entry inside a spreadsheet may inflate beyond this (POI's default is 4 GiB). */
