@@ -1,5 +1,6 @@
 package dev.governor.policy;
 
+import dev.governor.policy.engine.DeadlineTest;
 import dev.governor.policy.engine.HostilePolicyTest;
 import dev.governor.policy.engine.HostilePolicyTest.HostilePolicy;
 import io.restassured.RestAssured;
@@ -31,18 +32,6 @@ class PolicyDeadlineIT {
 
     private static final int PORT = 18110;
     private static final String ADMIN = "gvu_deadline-it-admin-token-0123456789abcdef";
-    private static final String SPIN = """
-            /* SPIN: a rule that re-fires itself for one action type; a deadline test, never shipped. */
-            package governor.rules;
-            import dev.governor.policy.engine.facts.*;
-
-            rule "spin-forever"
-            when
-                $a : ActionFact( type == "spin.forever" )
-            then
-                update($a);
-            end
-            """;
 
     private Process process;
 
@@ -59,7 +48,7 @@ class PolicyDeadlineIT {
         Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deadline-it-");
         HostilePolicy.install(Path.of("src/test/resources/hostile/drl-while-loop.drl"), root); // copies the shipped policy
         Files.delete(root.resolve("rules/drl-while-loop.drl"));
-        Files.writeString(root.resolve("rules/spin.drl"), SPIN);
+        Files.copy(DeadlineTest.SPINNING_RULE_FILE, root.resolve("rules/spin.drl"));
         copy(Path.of("policy-tests"), root.resolve("policy-tests"));
         process = start(root, "-Dgovernor.policy.evaluation-timeout=1s", "-Dgovernor.policy.max-rule-firings=2000000000");
         awaitReady();

@@ -23,21 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** No evaluation runs past its deadline, whatever the policy does, and nothing keeps running after it. */
-class DeadlineTest {
+public class DeadlineTest {
 
     /** A rule that updates its own fact, so it matches again, forever (no loop in Java: the engine loops). */
-    static final String SPINNING_RULE = """
-            /* SPIN: a rule that re-fires itself for one action type; a deadline test, never shipped. */
-            package governor.rules;
-            import dev.governor.policy.engine.facts.*;
-
-            rule "spin-forever"
-            when
-                $a : ActionFact( type == "spin.forever" )
-            then
-                update($a);
-            end
-            """;
+    public static final Path SPINNING_RULE_FILE = Path.of("src/test/resources/deadline/spin.drl");
+    static final String SPINNING_RULE = read(SPINNING_RULE_FILE);
 
     @TempDir
     Path root;
@@ -122,6 +112,14 @@ class DeadlineTest {
                     .map(Thread::getName).toList();
         } while (!busy.isEmpty() && System.nanoTime() < until);
         assertThat(busy).as("evaluation threads still running after their deadline").isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static EvaluationInput input(String type) {
