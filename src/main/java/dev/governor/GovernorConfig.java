@@ -122,7 +122,11 @@ public interface GovernorConfig {
         /**
          * JSON paths in decision requests stored as {@code hmac-sha256:<hex>} instead of their value,
          * e.g. {@code reasoning.prompt}, {@code action.target}, {@code inputs[].value} ({@code []} = every
-         * element). Empty by default.
+         * element); in a plan they apply to each step too. Masked wherever Governor shows or stores the
+         * request (decisions, facts, approvals, plans, exports, the audit log) and in reason messages
+         * that quote the value. Fields Governor keeps in clear to work (agentId, sessionId, approvalId,
+         * planId, stepIndex, action.type, action.environment, action.impact, inputs[].observedAt) are
+         * refused at start-up. Empty by default.
          */
         Optional<List<String>> sensitiveFields();
 
