@@ -133,7 +133,11 @@ public interface GovernorConfig {
         /**
          * JSON paths in decision requests stored as {@code hmac-sha256:<hex>} instead of their value,
          * e.g. {@code reasoning.prompt}, {@code action.target}, {@code inputs[].value} ({@code []} = every
-         * element). Empty by default.
+         * element); in a plan they apply to each step too. Masked wherever Governor shows or stores the
+         * request (decisions, facts, approvals, plans, exports, the audit log) and in reason messages
+         * that quote the value. Fields Governor keeps in clear to work (agentId, sessionId, approvalId,
+         * planId, stepIndex, action.type, action.environment, action.impact, inputs[].observedAt) are
+         * refused at start-up. Empty by default.
          */
         Optional<List<String>> sensitiveFields();
 
@@ -143,6 +147,35 @@ public interface GovernorConfig {
         /** Rows fetched per database round trip while streaming an export or verifying the chain. */
         @WithDefault("500")
         int fetchSize();
+
+        Signing signing();
+
+        Checkpoints checkpoints();
+
+        interface Signing {
+            /**
+             * Directory (outside the database) of the Ed25519 key that signs every record and
+             * checkpoint: {@code signing-key.pem} (private) and {@code signing-key.pub.pem} (public,
+             * for auditors). Empty on the first start: a key is generated there and the log says so.
+             * Set it with {@code GOVERNOR_AUDIT_SIGNING_KEY_DIR}.
+             */
+            @WithDefault("data/audit-key")
+            String keyDir();
+        }
+
+        interface Checkpoints {
+            /** Directory (outside the database) signed checkpoints are written to, one file each; archive it elsewhere. */
+            @WithDefault("data/audit-checkpoints")
+            String dir();
+
+            /** A checkpoint at the latest committed record once this many records were added since the last. */
+            @WithDefault("1000")
+            int everyRecords();
+
+            /** And this often when records were added at all ({@code off} disables the timer). */
+            @WithDefault("60s")
+            String every();
+        }
     }
 
     interface Auth {

@@ -29,10 +29,13 @@ class QuickStartIT {
     public static class FirstStart implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
+            String run = "./target/quick-start-it/" + System.nanoTime();
             return Map.of(
                     "GOVERNOR_BOOTSTRAP_ADMIN_TOKEN", ADMIN,
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/quick-start-it/" + System.nanoTime()
-                            + "/governor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + run
+                            + "/governor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "governor.audit.signing.key-dir", run + "/audit-key",
+                    "governor.audit.checkpoints.dir", run + "/audit-checkpoints");
         }
 
         @Override

@@ -10,6 +10,8 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.audit.CanonicalJson;
+import dev.governor.audit.SensitiveFields;
 import dev.governor.policy.Reversibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,10 +43,15 @@ public class ApprovalService {
     private final Clock clock;
     private final FourEyes fourEyes;
     private final ApprovalBindings bindings;
+    private final SensitiveFields sensitive;
+    private final CanonicalJson canonical;
 
     public ApprovalService(ApprovalRepository repository, ApprovalEventRepository events, AgentService agents,
                            Event<ApprovalChanged> changed, AuditTrail audit, GovernorConfig config,
-                           ObjectMapper mapper, Clock clock, FourEyes fourEyes, ApprovalBindings bindings) {
+                           ObjectMapper mapper, Clock clock, FourEyes fourEyes, ApprovalBindings bindings,
+                           SensitiveFields sensitive, CanonicalJson canonical) {
+        this.sensitive = sensitive;
+        this.canonical = canonical;
         this.bindings = bindings;
         this.fourEyes = fourEyes;
         this.repository = repository;
@@ -66,7 +73,8 @@ public class ApprovalService {
 
     /**
      * Opens a reserved approval in the caller's transaction, after the decision or plan it
-     * belongs to has been persisted (the approval references it).
+     * belongs to has been persisted (the approval references it). The request is stored with its
+     * sensitive fields masked, as the decision's is; the reasons come masked.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(OpenedApproval reserved, Subject subject, OffsetDateTime now) {
@@ -76,7 +84,7 @@ public class ApprovalService {
         approval.planId = subject.planId();
         approval.agentId = subject.agentId();
         approval.actionHash = subject.actionHash();
-        approval.requestJson = JsonText.write(mapper, subject.request());
+        approval.requestJson = JsonText.write(mapper, sensitive.redact(canonical.tree(subject.request())));
         approval.reasonsJson = JsonText.write(mapper, subject.reasons());
         approval.reversibility = subject.reversibility() == null ? null : subject.reversibility().name();
         approval.status = ApprovalStatus.PENDING;

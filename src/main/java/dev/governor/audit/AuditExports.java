@@ -12,7 +12,7 @@ import java.util.Map;
 public class AuditExports {
 
     private static final List<String> LOG_COLUMNS = List.of("seq", "kind", "subjectId", "actor", "at", "payload",
-            "prevHash", "hash");
+            "prevHash", "hash", "sig");
 
     private final StreamedExport export;
 
@@ -22,7 +22,7 @@ public class AuditExports {
 
     /** The raw chain from {@code fromSeq} on, exactly as hashed: what the offline verifier reads. */
     public StreamingOutput log(long fromSeq, ExportFormat format) {
-        return export.of("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash FROM audit_log "
+        return export.of("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig FROM audit_log "
                 + "WHERE seq >= ? ORDER BY seq", List.of(fromSeq), LOG_COLUMNS, format, rs -> {
             ChainRecord r = AuditVerifier.record(rs);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -34,6 +34,7 @@ public class AuditExports {
             row.put("payload", r.payload());
             row.put("prevHash", r.prevHash());
             row.put("hash", r.hash());
+            row.put("sig", r.sig());
             return row;
         });
     }

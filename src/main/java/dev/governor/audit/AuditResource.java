@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * What auditors read of the chain: the raw log, its verification and the keyed hash of a value.
  * Nothing here changes the log: records are never updated or deleted through the API (archiving
@@ -30,8 +34,13 @@ public class AuditResource {
     private final AuditExports exports;
     private final AuditVerifier verifier;
     private final SensitiveFields sensitive;
+    private final Checkpoints checkpoints;
+    private final AuditSigner signer;
 
-    public AuditResource(AuditExports exports, AuditVerifier verifier, SensitiveFields sensitive) {
+    public AuditResource(AuditExports exports, AuditVerifier verifier, SensitiveFields sensitive,
+                         Checkpoints checkpoints, AuditSigner signer) {
+        this.checkpoints = checkpoints;
+        this.signer = signer;
         this.exports = exports;
         this.verifier = verifier;
         this.sensitive = sensitive;
@@ -60,6 +69,38 @@ public class AuditResource {
                     + "record fromSeq - 1, so the verification does not trust the database for it");
         }
         return verifier.verify(from, expectedPrevHash);
+    }
+
+    /**
+     * The signed checkpoints (newest first, at most {@code limit}), the key that signs them and
+     * where their files are. Archive the files outside the database; give the offline verifier one.
+     */
+    @GET
+    @Path("/checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckpointList checkpoints(@QueryParam("limit") String limit) {
+        int max = limit(limit);
+        List<Checkpoint> all = checkpoints.all();
+        List<Checkpoint> newest = new ArrayList<>(all.subList(Math.max(0, all.size() - max), all.size()));
+        Collections.reverse(newest);
+        return new CheckpointList(signer.keyId(), signer.publicKeyPem(), checkpoints.directory().toString(),
+                all.size(), newest);
+    }
+
+    /** {@code total}: how many signed checkpoints there are; {@code checkpoints}: the newest of them. */
+    public record CheckpointList(String keyId, String publicKey, String directory, int total,
+                                 List<Checkpoint> checkpoints) {
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) return 100;
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 1000) return n;
+        } catch (NumberFormatException e) {
+            // same answer as an out-of-range number
+        }
+        throw ApiException.invalid("limit", "must be a whole number from 1 to 1000");
     }
 
     /**

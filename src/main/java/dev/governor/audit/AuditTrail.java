@@ -6,6 +6,9 @@ import dev.governor.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -31,6 +34,9 @@ import java.util.List;
  * database (roughly 1 / commit time, a few thousand per second on local disks). Callers
  * therefore append as late as possible in their transaction.
  *
+ * <p>Each record is signed ({@link AuditSigner}) over its hash; once its transaction commits, the
+ * {@link Checkpointer} hears of it.
+ *
  * <p>Raw JDBC on the transaction's own connection rather than entities: the chain needs the head
  * lock, a per-statement timeout and the stored text exactly as hashed, statement by statement.
  */
@@ -43,9 +49,16 @@ public class AuditTrail {
     private final CanonicalJson json;
     private final Clock clock;
     private final int timeoutSeconds;
+    private final AuditSigner signer;
+    private final Checkpointer checkpointer;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public AuditTrail(EntityManager em, CanonicalJson json, Clock clock, GovernorConfig config) {
+    public AuditTrail(EntityManager em, CanonicalJson json, Clock clock, GovernorConfig config, AuditSigner signer,
+                      Checkpointer checkpointer, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.signer = signer;
+        this.checkpointer = checkpointer;
+        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
         // JDBC query timeouts are whole seconds; round up so a short setting never means "no timeout".
@@ -62,7 +75,18 @@ public class AuditTrail {
         String payload = json.write(withBinds(event));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
-            return em.unwrap(Session.class).doReturningWork(c -> write(c, event, payload, at));
+            Receipt receipt = em.unwrap(Session.class).doReturningWork(c -> write(c, event, payload, at));
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) checkpointer.committed(receipt);
+                }
+            });
+            return receipt;
         } catch (PersistenceException e) {
             LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
             throw new ApiException(503, "Service Unavailable",
@@ -100,7 +124,8 @@ public class AuditTrail {
         String hash = ChainHash.of(lastHash, seq, event.kind().name(), event.subjectId(), event.actor(),
                 ChainHash.formatAt(at), payload);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log "
-                + "(seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setQueryTimeout(timeoutSeconds);
             insert.setLong(1, seq);
             insert.setString(2, event.kind().name());
@@ -110,6 +135,7 @@ public class AuditTrail {
             insert.setString(6, payload);
             insert.setString(7, lastHash);
             insert.setString(8, hash);
+            insert.setString(9, signer.sign(Signatures.record(hash)));
             insert.executeUpdate();
         }
         try (PreparedStatement head = c.prepareStatement(

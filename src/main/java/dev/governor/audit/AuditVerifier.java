@@ -24,8 +24,13 @@ public class AuditVerifier {
     private final JdbcStreamer jdbc;
     private final Instance<BoundRecords> owners;
     private final ObjectMapper mapper;
+    private final AuditSigner signer;
+    private final Checkpoints checkpoints;
 
-    public AuditVerifier(JdbcStreamer jdbc, @Any Instance<BoundRecords> owners, ObjectMapper mapper) {
+    public AuditVerifier(JdbcStreamer jdbc, @Any Instance<BoundRecords> owners, ObjectMapper mapper,
+                         AuditSigner signer, Checkpoints checkpoints) {
+        this.signer = signer;
+        this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.owners = owners;
         this.mapper = mapper;
@@ -39,9 +44,9 @@ public class AuditVerifier {
         try {
             return jdbc.withConnection(session -> {
                 Head before = head(session);
-                ChainCheck check = new ChainCheck(fromSeq, expectedPrevHash);
+                ChainCheck check = new ChainCheck(fromSeq, expectedPrevHash, signer.publicKey(), checkpoints.all());
                 BindingCheck binds = new BindingCheck(owners.stream().toList(), mapper);
-                session.stream("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash "
+                session.stream("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig "
                         + "FROM audit_log WHERE seq >= ? ORDER BY seq", List.of(fromSeq), rs -> {
                     ChainRecord r = record(rs);
                     if (!check.accept(r)) return false;
@@ -50,6 +55,7 @@ public class AuditVerifier {
                 });
                 Head after = head(session);
                 check.checkHead(before.seq, after.seq, after.hash);
+                check.checkCheckpoints();
                 binds.finish();
                 return VerifyResult.of(check, binds, fromSeq);
             });
@@ -65,7 +71,7 @@ public class AuditVerifier {
         return new ChainRecord(rs.getLong("seq"), rs.getString("kind"), rs.getString("subject_id"),
                 rs.getString("actor"),
                 ChainHash.formatAt(rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant()),
-                rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("sig"));
     }
 
     private static Head head(JdbcStreamer.Session session) throws Exception {

@@ -1,11 +1,25 @@
 package dev.governor.audit;
 
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
 /**
  * Checks records one at a time in {@code seq} order, keeping only the previous hash: constant
  * memory however long the chain. Shared by {@code GET /v1/audit/verify} and the command-line
  * verifier. A record is broken when its seq is not the next one (deleted or inserted rows),
  * its {@code prevHash} is not the previous record's hash (deleted, inserted or reordered rows),
  * or its own hash does not match its content (edited row).
+ *
+ * <p>Given Governor's public key, a record is also broken when its signature does not match its
+ * hash, or it has none where every record is signed (added or rewritten by someone without the
+ * key); given signed checkpoints, when it differs from one (rewritten, or an older backup restored
+ * and continued), and the chain is broken where it ends short of the latest one (its end deleted,
+ * or an older backup restored). Records up to the first checkpoint may predate signing: the
+ * checkpoint vouches for them through the links.
  */
 public final class ChainCheck {
 
@@ -14,6 +28,9 @@ public final class ChainCheck {
     private long records;
     private Long firstBroken;
     private String reason;
+    private final PublicKey key;
+    private final NavigableMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
+    private boolean signedSeen;
 
     /**
      * @param fromSeq          the first seq to expect; 1 for a whole chain
@@ -21,8 +38,21 @@ public final class ChainCheck {
      *                         a whole chain, which must start from {@link ChainHash#GENESIS}
      */
     public ChainCheck(long fromSeq, String expectedPrevHash) {
+        this(fromSeq, expectedPrevHash, null, List.of());
+    }
+
+    /**
+     * @param key         Governor's public key; null checks no signatures
+     * @param checkpoints checkpoints already known to be signed by {@code key}; those before
+     *                    {@code fromSeq} are ignored
+     */
+    public ChainCheck(long fromSeq, String expectedPrevHash, PublicKey key, Collection<Checkpoint> checkpoints) {
         this.expectedSeq = fromSeq;
         this.expectedPrevHash = expectedPrevHash != null ? expectedPrevHash : fromSeq == 1 ? ChainHash.GENESIS : null;
+        this.key = key;
+        for (Checkpoint cp : checkpoints) {
+            if (cp.seq() >= fromSeq) this.checkpoints.computeIfAbsent(cp.seq(), s -> new ArrayList<>()).add(cp);
+        }
     }
 
     /** @return false once the chain is broken; the caller may stop reading */
@@ -50,6 +80,15 @@ public final class ChainCheck {
         if (!ChainHash.of(r).equals(r.hash())) {
             return broken(r.seq(), "hash does not match the record's content (the record was edited)");
         }
+        if (key != null && !signed(r)) {
+            return false;
+        }
+        for (Checkpoint cp : checkpoints.getOrDefault(r.seq(), List.of())) {
+            if (!cp.hash().equals(r.hash())) {
+                return broken(r.seq(), "the record differs from the signed checkpoint of seq " + cp.seq() + " taken at "
+                        + cp.at() + " (the chain was rewritten, or an older backup restored and continued)");
+            }
+        }
         expectedSeq = r.seq() + 1;
         expectedPrevHash = r.hash();
         return true;
@@ -73,6 +112,42 @@ public final class ChainCheck {
         } else if (last == maxSeq && maxSeq > 0 && !maxHash.equals(expectedPrevHash)) {
             broken(last, "the chain head's hash does not match record " + last + " (the head was altered)");
         }
+    }
+
+    private boolean signed(ChainRecord r) {
+        if (r.sig() == null) {
+            boolean mustBe = signedSeen || (!checkpoints.isEmpty() && r.seq() > checkpoints.firstKey());
+            return !mustBe || broken(r.seq(), "the record is not signed, though the records before it are (it was "
+                    + "added or rewritten outside Governor)");
+        }
+        if (!Signatures.verify(key, Signatures.record(r.hash()), r.sig())) {
+            return broken(r.seq(), "the record's signature does not match its hash (it was added or rewritten "
+                    + "outside Governor, by someone without Governor's key)");
+        }
+        signedSeen = true;
+        return true;
+    }
+
+    /**
+     * Call after the last record: the chain must reach the latest signed checkpoint. Ending short
+     * of it means its end was deleted (and the head rewound), or an older backup was restored.
+     */
+    public void checkCheckpoints() {
+        if (firstBroken != null || checkpoints.isEmpty()) {
+            return;
+        }
+        Checkpoint latest = checkpoints.lastEntry().getValue().get(0);
+        long last = expectedSeq - 1;
+        if (last < latest.seq()) {
+            broken(last + 1, "records " + (last + 1) + ".." + latest.seq() + " are missing: the signed checkpoint "
+                    + "taken at " + latest.at() + " vouches for seq " + latest.seq() + " (the end of the chain was "
+                    + "deleted and its head rewound, or an older backup was restored)");
+        }
+    }
+
+    /** The latest checkpoint the records were checked against; null when there was none. */
+    public Checkpoint latestCheckpoint() {
+        return checkpoints.isEmpty() ? null : checkpoints.lastEntry().getValue().get(0);
     }
 
     private boolean broken(long seq, String why) {

@@ -12,7 +12,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,6 +35,12 @@ public class SensitiveFields {
     public static final String PREFIX = "hmac-sha256:";
     private static final Pattern SEGMENT = Pattern.compile("^[A-Za-z0-9_]+(\\[])?$");
 
+    /** Request fields Governor stores in columns of their own or computes with. */
+    private static final Set<String> IN_CLEAR = Set.of("agentId", "sessionId", "approvalId", "planId", "stepIndex",
+            "action.type", "action.environment", "action.impact", "inputs.observedAt");
+    /** Objects that hold such fields: mask the fields inside them instead. */
+    private static final Set<String> WHOLE = Set.of("action", "inputs", "steps");
+
     private final List<String[]> paths;
     private final SecretKeySpec key;
     private final CanonicalJson json;
@@ -47,6 +57,14 @@ public class SensitiveFields {
                 }
             }
         }
+        for (String path : listed) {
+            String head = path.replace("[]", "");
+            if (WHOLE.contains(head) || IN_CLEAR.stream().anyMatch(c -> head.equals(c) || head.startsWith(c + "."))) {
+                throw new IllegalStateException("governor.audit.sensitive-fields: '" + path + "' cannot be masked: "
+                        + "Governor keeps it in clear to work (columns, budgets, approvals, plans). Mask the free "
+                        + "text instead, e.g. reasoning.prompt, action.target, action.rollbackPlan, inputs[].value");
+            }
+        }
         String secret = config.audit().hmacKey().orElse("");
         if (!listed.isEmpty() && secret.length() < 32) {
             throw new IllegalStateException("governor.audit.sensitive-fields is set, so governor.audit.hmac-key "
@@ -56,16 +74,39 @@ public class SensitiveFields {
         this.key = secret.isEmpty() ? null : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** A copy of {@code root} with every listed path hashed; {@code root} itself when none is listed. */
+    /**
+     * A copy of {@code root} with every listed path hashed; {@code root} itself when none is listed.
+     * Paths apply to the request and, in a plan, to each of its {@code steps} as well.
+     */
     public JsonNode redact(JsonNode root) {
         if (paths.isEmpty() || root == null) {
             return root;
         }
         JsonNode copy = root.deepCopy();
-        for (String[] path : paths) {
-            redact(copy, path, 0);
-        }
+        eachRequest(copy, request -> paths.forEach(path -> visit(request, path, 0, this::hashed)));
         return copy;
+    }
+
+    /**
+     * The sensitive values in a request and their keyed hashes, so text derived from the request
+     * (a policy's reason messages can quote any fact) can be masked too.
+     */
+    public SensitiveValues values(JsonNode root) {
+        Map<String, String> found = new HashMap<>();
+        if (!paths.isEmpty() && root != null) {
+            eachRequest(root, request -> paths.forEach(path -> visit(request, path, 0, value -> {
+                String hashed = hashed(value).asText();
+                if (value.isNumber()) found.put(value.decimalValue().toPlainString(), hashed);
+                if (!value.isNull()) found.put(value.asText(), hashed);
+                return value;
+            })));
+        }
+        return new SensitiveValues(found);
+    }
+
+    private static void eachRequest(JsonNode root, java.util.function.Consumer<JsonNode> action) {
+        action.accept(root);
+        if (root.get("steps") instanceof ArrayNode steps) steps.forEach(action);
     }
 
     /** The keyed hash Governor stores for {@code value}; empty when no key is configured. */
@@ -83,7 +124,7 @@ public class SensitiveFields {
         }
     }
 
-    private void redact(JsonNode node, String[] path, int depth) {
+    private void visit(JsonNode node, String[] path, int depth, UnaryOperator<JsonNode> leaf) {
         if (!(node instanceof ObjectNode object)) {
             return;
         }
@@ -99,16 +140,16 @@ public class SensitiveFields {
             if (child instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) {
                     if (last) {
-                        array.set(i, hashed(array.get(i)));
+                        array.set(i, leaf.apply(array.get(i)));
                     } else {
-                        redact(array.get(i), path, depth + 1);
+                        visit(array.get(i), path, depth + 1, leaf);
                     }
                 }
             }
         } else if (last) {
-            object.set(name, hashed(child));
+            object.set(name, leaf.apply(child));
         } else {
-            redact(child, path, depth + 1);
+            visit(child, path, depth + 1, leaf);
         }
     }
 

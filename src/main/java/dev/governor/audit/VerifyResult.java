@@ -10,15 +10,17 @@ package dev.governor.audit;
  * @param lastSeq       the last record verified good, and {@code lastHash} its hash: together a
  *                      checkpoint from which a later verification (or an archive) can start;
  *                      they describe the links only, a binding that fails does not move them
+ * @param checkpoint    the latest signed checkpoint the chain was checked against; null when none
+ *                      has been written yet
  */
 public record VerifyResult(boolean valid, long records, Long firstBrokenId, String reason, long fromSeq,
-                           long lastSeq, String lastHash) {
+                           long lastSeq, String lastHash, Checkpoint checkpoint) {
 
     static VerifyResult of(ChainCheck check, BindingCheck binds, long fromSeq) {
         boolean bindsFirst = binds.firstBroken() != null
                 && (check.firstBroken() == null || binds.firstBroken() < check.firstBroken());
         Long first = bindsFirst ? binds.firstBroken() : check.firstBroken();
         return new VerifyResult(first == null, check.records(), first, bindsFirst ? binds.reason() : check.reason(),
-                fromSeq, check.lastSeq(), check.lastHash());
+                fromSeq, check.lastSeq(), check.lastHash(), check.latestCheckpoint());
     }
 }

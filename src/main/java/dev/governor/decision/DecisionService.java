@@ -41,10 +41,12 @@ public class DecisionService {
     private final DecisionStore store;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Masked masked;
 
     public DecisionService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals,
                            ApprovalUses approvalUses, PlanStepAuthority planSteps, BudgetLedger budgets,
-                           DecisionStore store, ObjectMapper mapper, Clock clock) {
+                           DecisionStore store, ObjectMapper mapper, Clock clock, Masked masked) {
+        this.masked = masked;
         this.engine = engine;
         this.facts = facts;
         this.approvals = approvals;
@@ -86,7 +88,7 @@ public class DecisionService {
                     consumed ? "CONSUMED" : reliedOn.status().name(), reliedOn.expiresAt().atOffset(ZoneOffset.UTC));
         }
         DecisionResponse response = new DecisionResponse(decisionId, evaluation.outcome(), evaluation.reversibility(),
-                evaluation.blastRadius(), evaluation.reasons().stream().map(DecisionResponse.Reason::of).toList(),
+                evaluation.blastRadius(), masked.reasons(request, evaluation.reasons()),
                 approval, evaluation.policyVersion(), decidedAt);
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;

@@ -35,10 +35,12 @@ public class DecisionStore {
     private final SensitiveFields sensitive;
     private final AuditTrail audit;
     private final DecisionBindings bindings;
+    private final Masked masked;
 
     public DecisionStore(DecisionRepository repository, OutcomeRepository outcomes, ObjectMapper mapper,
                          CanonicalJson canonical, SensitiveFields sensitive, AuditTrail audit,
-                         DecisionBindings bindings) {
+                         DecisionBindings bindings, Masked masked) {
+        this.masked = masked;
         this.bindings = bindings;
         this.repository = repository;
         this.outcomes = outcomes;
@@ -67,7 +69,7 @@ public class DecisionStore {
         entity.environment = request.action().environment();
         entity.outcome = response.outcome().name();
         entity.policyVerdict = evaluation.verdict().outcome().name();
-        entity.verdictReasonsJson = json(evaluation.verdict().reasons().stream().map(DecisionResponse.Reason::of).toList());
+        entity.verdictReasonsJson = json(masked.reasons(request, evaluation.verdict().reasons()));
         entity.reversibility = response.reversibility().name();
         entity.blastRadius = response.blastRadius().name();
         entity.policyVersion = response.policyVersion();

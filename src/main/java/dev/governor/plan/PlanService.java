@@ -8,6 +8,7 @@ import dev.governor.approval.ActionFingerprint;
 import dev.governor.approval.ApprovalService;
 import dev.governor.decision.DecisionFacts;
 import dev.governor.decision.DecisionResponse;
+import dev.governor.decision.Masked;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
@@ -43,9 +44,11 @@ public class PlanService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Masked masked;
 
     public PlanService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals, EntityManager em,
-                       ObjectMapper mapper, Clock clock) {
+                       ObjectMapper mapper, Clock clock, Masked masked) {
+        this.masked = masked;
         this.engine = engine;
         this.facts = facts;
         this.approvals = approvals;
@@ -71,10 +74,10 @@ public class PlanService {
         for (int i = 0; i < steps.size(); i++) {
             Evaluation e = steps.get(i);
             results.add(new PlanResponse.StepResult(i, e.outcome(), e.reversibility(), e.blastRadius(),
-                    e.reasons().stream().map(DecisionResponse.Reason::of).toList()));
+                    masked.reasons(request, e.reasons())));
         }
         PlanResponse response = new PlanResponse(planId, plan.outcome(), results, total(plan.cumulative()),
-                plan.reasons().stream().map(DecisionResponse.Reason::of).toList(),
+                masked.reasons(request, plan.reasons()),
                 approval == null ? null : new DecisionResponse.ApprovalRef(approval.id(), approval.status().name(),
                         approval.expiresAt()),
                 plan.policyVersion(), createdAt);
@@ -107,7 +110,7 @@ public class PlanService {
         plan.outcome = response.outcome().name();
         plan.stepsHash = hash;
         plan.policyVersion = response.policyVersion();
-        plan.requestJson = JsonText.write(mapper, request);
+        plan.requestJson = JsonText.write(mapper, masked.request(request));
         plan.responseJson = JsonText.write(mapper, response);
         plan.createdAt = response.createdAt();
         em.persist(plan);

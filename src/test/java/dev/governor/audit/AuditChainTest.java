@@ -221,11 +221,11 @@ class AuditChainTest {
     private List<Object> deleteRow(long seq) throws Exception {
         List<Object> row = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash FROM audit_log WHERE seq = ?")) {
+                "SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig FROM audit_log WHERE seq = ?")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                for (int i = 1; i <= 8; i++) {
+                for (int i = 1; i <= 9; i++) {
                     row.add(i == 5 ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i));
                 }
             }
@@ -235,8 +235,8 @@ class AuditChainTest {
     }
 
     private void restore(List<Object> row) throws Exception {
-        exec("INSERT INTO audit_log (seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.toArray());
+        exec("INSERT INTO audit_log (seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.toArray());
     }
 
     private List<String> query(String sql, Object... params) throws Exception {

@@ -66,6 +66,17 @@ class AuditUnitTest {
         assertThatThrownBy(() -> new SensitiveFields(config(List.of("reasoning..prompt"), "k".repeat(32)), null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("reasoning..prompt");
         assertThat(new SensitiveFields(config(List.of(), null), null).redact(null)).isNull();
+        for (String inClear : List.of("action.type", "action.impact.records", "inputs[].observedAt", "agentId", "action")) {
+            assertThatThrownBy(() -> new SensitiveFields(config(List.of(inClear), "k".repeat(32)), null))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("'" + inClear + "' cannot be masked");
+        }
+    }
+
+    @Test
+    void sensitiveValuesAreMaskedInTextNumbersOnlyWhereTheyStandAlone() {
+        SensitiveValues values = new SensitiveValues(java.util.Map.of("40", "H1", "svc/pay", "H2"));
+        assertThat(values.mask("stock is 40, below 400 and 40.5; svc/pay-prod")).isEqualTo("stock is H1, below 400 and 40.5; H2-prod");
+        assertThat(values.mask((String) null)).isNull();
     }
 
     private static GovernorConfig config(List<String> fields, String key) {
