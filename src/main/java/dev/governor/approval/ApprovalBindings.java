@@ -1,12 +1,11 @@
 package dev.governor.approval;
 
 import dev.governor.audit.Binding;
+import dev.governor.audit.BoundForms;
 import dev.governor.audit.BoundRecords;
-import dev.governor.audit.CanonicalJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,17 @@ public class ApprovalBindings implements BoundRecords {
 
     private final ApprovalRepository approvals;
     private final ApprovalEventRepository events;
-    private final CanonicalJson canonical;
+    private final BoundForms bound;
 
-    public ApprovalBindings(ApprovalRepository approvals, ApprovalEventRepository events, CanonicalJson canonical) {
+    public ApprovalBindings(ApprovalRepository approvals, ApprovalEventRepository events, BoundForms bound) {
         this.approvals = approvals;
         this.events = events;
-        this.canonical = canonical;
+        this.bound = bound;
     }
 
     /** The approval as it stands now in this transaction, its events included. */
     Binding of(ApprovalEntity approval) {
-        return binding(approval, events.of(List.of(approval.id)));
-    }
-
-    private Binding binding(ApprovalEntity approval, List<ApprovalEventEntity> of) {
-        return new Binding(ApprovalForm.KIND, approval.id.toString(), canonical.sha256(ApprovalForm.of(approval, of)));
+        return bound.binding(ApprovalForm.KIND, approval.id, ApprovalForm.of(approval, events.of(List.of(approval.id))));
     }
 
     @Override
@@ -48,14 +43,18 @@ public class ApprovalBindings implements BoundRecords {
 
     @Override
     @Transactional
-    public Map<String, String> current(Collection<String> ids) {
-        List<UUID> uuids = BoundRecords.uuids(ids);
-        Map<String, String> hashes = new HashMap<>();
-        if (uuids.isEmpty()) return hashes;
-        Map<UUID, List<ApprovalEventEntity>> byApproval = events.of(uuids).stream()
+    public Map<UUID, Object> forms(List<UUID> ids) {
+        Map<UUID, List<ApprovalEventEntity>> byApproval = events.of(ids).stream()
                 .collect(Collectors.groupingBy(e -> e.approvalId));
-        approvals.list("id in ?1", uuids).forEach(a ->
-                hashes.put(a.id.toString(), binding(a, byApproval.getOrDefault(a.id, List.of())).sha256()));
-        return hashes;
+        Map<UUID, Object> forms = new HashMap<>();
+        approvals.list("id in ?1", ids).forEach(a ->
+                forms.put(a.id, ApprovalForm.of(a, byApproval.getOrDefault(a.id, List.of()))));
+        return forms;
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> ids(UUID after, int limit) {
+        return BoundForms.ids(approvals.getEntityManager(), "ApprovalEntity", after, limit);
     }
 }

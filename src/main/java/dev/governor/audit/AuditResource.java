@@ -55,6 +55,16 @@ public class AuditResource {
         return f.attachment(exports.log(seq(fromSeq), f), "audit-log");
     }
 
+    /**
+     * The chain with every row it binds in canonical form, for the offline verifier to recompute
+     * each bound hash ({@code VerifyExport bundle.ndjson}). NDJSON only.
+     */
+    @GET
+    @Path("/bundle")
+    public Response bundle() {
+        return ExportFormat.NDJSON.attachment(exports.bundle(), "audit-bundle");
+    }
+
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)

@@ -26,9 +26,11 @@ public class AuditVerifier {
     private final ObjectMapper mapper;
     private final AuditSigner signer;
     private final Checkpoints checkpoints;
+    private final BoundForms forms;
 
     public AuditVerifier(JdbcStreamer jdbc, @Any Instance<BoundRecords> owners, ObjectMapper mapper,
-                         AuditSigner signer, Checkpoints checkpoints) {
+                         AuditSigner signer, Checkpoints checkpoints, BoundForms forms) {
+        this.forms = forms;
         this.signer = signer;
         this.checkpoints = checkpoints;
         this.jdbc = jdbc;
@@ -45,7 +47,7 @@ public class AuditVerifier {
             return jdbc.withConnection(session -> {
                 Head before = head(session);
                 ChainCheck check = new ChainCheck(fromSeq, expectedPrevHash, signer.publicKey(), checkpoints.all());
-                BindingCheck binds = new BindingCheck(owners.stream().toList(), mapper);
+                BindingCheck binds = new BindingCheck(owners.stream().toList(), forms, mapper);
                 session.stream("SELECT seq, kind, subject_id, actor, recorded_at, payload, prev_hash, hash, sig "
                         + "FROM audit_log WHERE seq >= ? ORDER BY seq", List.of(fromSeq), rs -> {
                     ChainRecord r = record(rs);

@@ -23,12 +23,13 @@ final class BindingCheck {
 
     private final Map<String, BoundRecords> owners;
     private final ObjectMapper mapper;
+    private final BoundForms forms;
     private final List<Bound> pending = new ArrayList<>();
     private final Map<String, Map<String, Bound>> latest = new HashMap<>();
-    private Long firstBroken;
-    private String reason;
+    private final FirstBreak first = new FirstBreak();
 
-    BindingCheck(Collection<BoundRecords> owners, ObjectMapper mapper) {
+    BindingCheck(Collection<BoundRecords> owners, BoundForms forms, ObjectMapper mapper) {
+        this.forms = forms;
         this.owners = new HashMap<>();
         owners.forEach(o -> this.owners.put(o.kind(), o));
         this.mapper = mapper;
@@ -44,7 +45,7 @@ final class BindingCheck {
         try {
             binds = mapper.readTree(r.payload()).get(FIELD);
         } catch (Exception e) {
-            broken(r.seq(), "the payload is not JSON");
+            first.at(r.seq(), "the payload is not JSON");
             return;
         }
         if (binds == null) return;
@@ -52,7 +53,7 @@ final class BindingCheck {
             Binding binding = new Binding(b.path("kind").asText(), b.path("id").asText(), b.path("sha256").asText());
             BoundRecords owner = owners.get(binding.kind());
             if (owner == null) {
-                broken(r.seq(), "record " + r.seq() + " binds a " + binding.kind() + ", which nothing in Governor stores");
+                first.at(r.seq(), "record " + r.seq() + " binds a " + binding.kind() + ", which nothing in Governor stores");
             } else if (owner.changes()) {
                 latest.computeIfAbsent(binding.kind(), k -> new HashMap<>()).put(binding.id(), new Bound(r.seq(), binding));
             } else {
@@ -83,32 +84,20 @@ final class BindingCheck {
         Map<String, List<Bound>> byKind = new LinkedHashMap<>();
         bounds.forEach(b -> byKind.computeIfAbsent(b.binding().kind(), k -> new ArrayList<>()).add(b));
         byKind.forEach((kind, list) -> {
-            Map<String, String> now = owners.get(kind).current(list.stream().map(b -> b.binding().id()).distinct().toList());
+            Map<String, String> now = forms.current(owners.get(kind), list.stream().map(b -> b.binding().id()).distinct().toList());
             for (Bound b : list) {
                 String current = now.get(b.binding().id());
                 if (current == null) {
-                    broken(b.seq(), kind + " " + b.binding().id() + " bound by record " + b.seq()
-                            + " is missing from its table (deleted after it was recorded)");
+                    first.at(b.seq(), FirstBreak.missing(kind + " " + b.binding().id(), b.seq()));
                 } else if (!current.equals(b.binding().sha256())) {
-                    broken(b.seq(), kind + " " + b.binding().id() + " differs from what record " + b.seq()
-                            + " bound (its stored rows were changed after it was recorded)");
+                    first.at(b.seq(), FirstBreak.differs(kind + " " + b.binding().id(), b.seq()));
                 }
             }
         });
     }
 
-    private void broken(long seq, String why) {
-        if (firstBroken == null || seq < firstBroken) {
-            firstBroken = seq;
-            reason = why;
-        }
-    }
-
-    Long firstBroken() {
-        return firstBroken;
-    }
-
-    String reason() {
-        return reason;
+    /** The earliest record whose bound rows fail; its seq is null while none does. */
+    FirstBreak first() {
+        return first;
     }
 }

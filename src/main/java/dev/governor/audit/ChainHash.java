@@ -25,6 +25,8 @@ import java.util.HexFormat;
 public final class ChainHash {
 
     public static final String GENESIS = "0".repeat(64);
+    /** The first line of a bundle export (the chain with the rows it binds) names this format. */
+    public static final String BUNDLE = "governor-audit-bundle/1";
     private static final String DOMAIN = "governor-audit/1";
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);

@@ -40,16 +40,21 @@ public class StreamedExport {
     /** Rows of {@code sql} (with {@code ?} parameters) as NDJSON, or as CSV with {@code csvColumns}. */
     public StreamingOutput of(String sql, List<Object> params, List<String> csvColumns, ExportFormat format,
                               RowMapper rows) {
+        return streamed(format, csvColumns, writer -> copy(sql, params, rows, writer));
+    }
+
+    /** What an export writes, row by row. */
+    @FunctionalInterface
+    public interface Body {
+        void write(RowWriter writer) throws Exception;
+    }
+
+    /** An export whose rows {@code body} writes, with the failure handling described above. */
+    public StreamingOutput streamed(ExportFormat format, List<String> csvColumns, Body body) {
         return out -> {
             RowWriter writer = writer(out, format, csvColumns);
             try {
-                jdbc.withConnection(session -> {
-                    session.stream(sql, params, rs -> {
-                        writer.write(rows.map(rs));
-                        return true;
-                    });
-                    return null;
-                });
+                body.write(writer);
             } catch (IOException e) {
                 throw e; // the client went away
             } catch (Exception e) {
@@ -58,6 +63,17 @@ public class StreamedExport {
             }
             writer.finish();
         };
+    }
+
+    /** Writes every row of {@code sql}, read through one cursor. */
+    public void copy(String sql, List<Object> params, RowMapper rows, RowWriter writer) throws Exception {
+        jdbc.withConnection(session -> {
+            session.stream(sql, params, rs -> {
+                writer.write(rows.map(rs));
+                return true;
+            });
+            return null;
+        });
     }
 
     private RowWriter writer(OutputStream out, ExportFormat format, List<String> csvColumns) throws IOException {

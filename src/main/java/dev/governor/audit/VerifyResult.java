@@ -17,10 +17,10 @@ public record VerifyResult(boolean valid, long records, Long firstBrokenId, Stri
                            long lastSeq, String lastHash, Checkpoint checkpoint) {
 
     static VerifyResult of(ChainCheck check, BindingCheck binds, long fromSeq) {
-        boolean bindsFirst = binds.firstBroken() != null
-                && (check.firstBroken() == null || binds.firstBroken() < check.firstBroken());
-        Long first = bindsFirst ? binds.firstBroken() : check.firstBroken();
-        return new VerifyResult(first == null, check.records(), first, bindsFirst ? binds.reason() : check.reason(),
+        boolean bindsFirst = binds.first().seq() != null
+                && (check.firstBroken() == null || binds.first().seq() < check.firstBroken());
+        Long first = bindsFirst ? binds.first().seq() : check.firstBroken();
+        return new VerifyResult(first == null, check.records(), first, bindsFirst ? binds.first().reason() : check.reason(),
                 fromSeq, check.lastSeq(), check.lastHash(), check.latestCheckpoint());
     }
 }

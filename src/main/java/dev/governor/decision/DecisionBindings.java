@@ -1,12 +1,11 @@
 package dev.governor.decision;
 
 import dev.governor.audit.Binding;
+import dev.governor.audit.BoundForms;
 import dev.governor.audit.BoundRecords;
-import dev.governor.audit.CanonicalJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,15 @@ import java.util.UUID;
 public class DecisionBindings implements BoundRecords {
 
     private final DecisionRepository repository;
-    private final CanonicalJson canonical;
+    private final BoundForms bound;
 
-    public DecisionBindings(DecisionRepository repository, CanonicalJson canonical) {
+    public DecisionBindings(DecisionRepository repository, BoundForms bound) {
         this.repository = repository;
-        this.canonical = canonical;
+        this.bound = bound;
     }
 
     Binding of(DecisionEntity entity) {
-        return new Binding(DecisionForm.KIND, entity.id.toString(), canonical.sha256(DecisionForm.of(entity)));
+        return bound.binding(DecisionForm.KIND, entity.id, DecisionForm.of(entity));
     }
 
     @Override
@@ -40,15 +39,18 @@ public class DecisionBindings implements BoundRecords {
 
     @Override
     @Transactional
-    public Map<String, String> current(Collection<String> ids) {
-        List<UUID> uuids = BoundRecords.uuids(ids);
-        Map<String, String> hashes = new HashMap<>();
-        if (uuids.isEmpty()) return hashes;
-        List<DecisionEntity> found = repository.getEntityManager().createQuery(
+    public Map<UUID, Object> forms(List<UUID> ids) {
+        Map<UUID, Object> forms = new HashMap<>();
+        repository.getEntityManager().createQuery(
                         "select distinct d from DecisionEntity d left join fetch d.firings where d.id in :ids",
                         DecisionEntity.class)
-                .setParameter("ids", uuids).getResultList();
-        found.forEach(d -> hashes.put(d.id.toString(), of(d).sha256()));
-        return hashes;
+                .setParameter("ids", ids).getResultList().forEach(d -> forms.put(d.id, DecisionForm.of(d)));
+        return forms;
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> ids(UUID after, int limit) {
+        return BoundForms.ids(repository.getEntityManager(), "DecisionEntity", after, limit);
     }
 }

@@ -9,12 +9,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.governor.audit.cli.VerifyExportAccess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static dev.governor.testing.TestAuth.as;
 import static dev.governor.testing.TestAuth.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -22,7 +27,9 @@ import static org.hamcrest.Matchers.is;
 /**
  * What auditors read is what the chain protects: each change an insider makes by SQL to a stored
  * decision or approval, leaving {@code audit_log} alone, is reported by {@code GET /v1/audit/verify}
- * at the record that bound the row. Every test undoes its change, and the chain verifies again.
+ * at the record that bound the row, and by the offline verifier at the same record, recomputing
+ * the hashes from a bundle ({@code GET /v1/audit/bundle}). Every test undoes its change, and the
+ * chain verifies again.
  */
 @QuarkusTest
 class AuditTamperTest {
@@ -140,13 +147,28 @@ class AuditTamperTest {
         return sql.number("SELECT MAX(seq) FROM audit_log WHERE subject_id = ?", subject);
     }
 
-    static void broken(long seq, String why) {
+    /** Both verifiers name record {@code seq}: online from the tables, offline from a bundle. */
+    static void broken(long seq, String why) throws Exception {
         asAdmin().get("/v1/audit/verify").then().statusCode(200)
                 .body("valid", is(false)).body("firstBrokenId", is((int) seq))
                 .body("reason", allOf(containsString(why), containsString("record " + seq)));
+        assertThat(offline()).startsWith("1 BROKEN at seq " + seq + ":").contains(why, "record " + seq);
     }
 
-    static void valid() {
+    static void valid() throws Exception {
         asAdmin().get("/v1/audit/verify").then().statusCode(200).body("valid", is(true));
+        assertThat(offline()).startsWith("0 VALID").contains("bound rows recomputed");
+    }
+
+    /** The offline verifier's answer for a bundle exported now, with Governor's public key. */
+    static String offline() throws Exception {
+        String bundle = asAdmin().get("/v1/audit/bundle").then().statusCode(200).extract().asString();
+        Path file = Files.createTempFile("audit-bundle", ".ndjson");
+        try {
+            Files.writeString(file, bundle);
+            return VerifyExportAccess.output(file.toString(), "--public-key", "target/test-audit-key/signing-key.pub.pem");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

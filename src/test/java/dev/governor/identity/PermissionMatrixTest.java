@@ -74,6 +74,7 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/audit/decisions", AUDIT);
         MATRIX.put("GET /v1/audit/rule-firings", AUDIT);
         MATRIX.put("GET /v1/audit/log", AUDIT);
+        MATRIX.put("GET /v1/audit/bundle", AUDIT);
         MATRIX.put("GET /v1/audit/verify", AUDIT);
         MATRIX.put("GET /v1/audit/checkpoints", AUDIT);
         MATRIX.put("POST /v1/audit/hash", AUDIT);

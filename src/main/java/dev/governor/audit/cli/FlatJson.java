@@ -1,11 +1,15 @@
 package dev.governor.audit.cli;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one line of the audit-log export: a JSON object whose values are strings, integers,
- * booleans or null. JDK only, so the verifier runs with nothing but {@code target/classes}.
+ * Parses one line of an audit export: a JSON object, its values strings, numbers (integers as
+ * {@link Long}, others as {@link java.math.BigDecimal}), booleans, null, objects ({@link Map}) and
+ * arrays ({@link List}). JDK only, so the verifier runs with nothing but {@code target/classes}.
  */
 final class FlatJson {
 
@@ -57,6 +61,12 @@ final class FlatJson {
         if (c == '"') {
             return string();
         }
+        if (c == '{') {
+            return object();
+        }
+        if (c == '[') {
+            return array();
+        }
         for (String literal : new String[] {"null", "true", "false"}) {
             if (s.startsWith(literal, i)) {
                 i += literal.length();
@@ -64,13 +74,41 @@ final class FlatJson {
             }
         }
         int start = i;
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '-')) {
+        while (i < s.length() && "0123456789-+.eE".indexOf(s.charAt(i)) >= 0) {
             i++;
         }
         if (start == i) {
             throw error("unsupported value");
         }
-        return Long.parseLong(s.substring(start, i));
+        String number = s.substring(start, i);
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException notALong) {
+            try {
+                return new BigDecimal(number);
+            } catch (NumberFormatException e) {
+                throw error("bad number " + number);
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> out = new ArrayList<>();
+        expect('[');
+        space();
+        if (peek() == ']') {
+            i++;
+            return out;
+        }
+        do {
+            space();
+            out.add(value());
+            space();
+        } while (next() == ',');
+        if (s.charAt(i - 1) != ']') {
+            throw error("expected , or ]");
+        }
+        return out;
     }
 
     private String string() {

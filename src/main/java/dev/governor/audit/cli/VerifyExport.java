@@ -1,6 +1,7 @@
 package dev.governor.audit.cli;
 
 import dev.governor.audit.ChainCheck;
+import dev.governor.audit.ChainHash;
 import dev.governor.audit.ChainRecord;
 import dev.governor.audit.Checkpoint;
 import dev.governor.audit.Signatures;
@@ -16,15 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Verifies an audit-log export ({@code GET /v1/audit/log?format=ndjson}) without the service:
+ * Verifies an audit-log export ({@code GET /v1/audit/log?format=ndjson}), or a bundle
+ * ({@code GET /v1/audit/bundle}: the chain with every row it binds), without the service:
  * <pre>
  * java -cp target/classes dev.governor.audit.cli.VerifyExport audit-log.ndjson \
  *      [--public-key signing-key.pub.pem [--checkpoint checkpoint-....json]]
  *      [--from-seq N --expected-prev-hash HEX] [--expected-head-hash HEX]
  * </pre>
- * Reads the file line by line in constant memory; {@code -} reads standard input. With Governor's
- * public key every signed record's signature is checked too; with a checkpoint file (signed by
- * that key) the export must reach the checkpoint's seq with the checkpoint's hash. Exit status
+ * Reads the file line by line, in constant memory for a log (a bundle keeps a hash per row);
+ * {@code -} reads standard input. With Governor's public key every signed record's signature is checked too; with a checkpoint file (signed by
+ * that key) the export must reach the checkpoint's seq with the checkpoint's hash. Given a bundle,
+ * each bound row's hash is recomputed from its canonical form and rows no record binds are
+ * reported ({@link BundleRows}). Exit status
  * 0 when the chain is intact, 1 when it is broken (the first broken seq and why are printed),
  * 2 when the file or the arguments cannot be used.
  */
@@ -73,35 +77,66 @@ public final class VerifyExport {
             checkpoints = List.of(cp);
         }
         ChainCheck check = new ChainCheck(fromSeq, prevHash, key, checkpoints);
+        BundleRows bundle = null;
         try (BufferedReader in = args[0].equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
+            boolean records = false;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
-                if (!check.accept(record(line, lineNo))) {
-                    break;
+                Map<String, Object> f = parse(line, lineNo);
+                if (f.containsKey("bundle")) {
+                    if (lineNo != 1 || !ChainHash.BUNDLE.equals(f.get("bundle")) || !(f.get("rowsAsOf") instanceof Long asOf)) {
+                        throw new IllegalArgumentException("line " + lineNo + " is not the header of a " + ChainHash.BUNDLE);
+                    }
+                    if (fromSeq != 1) throw new IllegalArgumentException("a bundle holds the whole chain; drop --from-seq");
+                    bundle = new BundleRows(asOf);
+                } else if (f.containsKey("row")) {
+                    if (bundle == null || records) {
+                        throw new IllegalArgumentException("line " + lineNo + ": rows belong after a bundle's header, "
+                                + "before its records");
+                    }
+                    rowOf(bundle, f, lineNo);
+                } else {
+                    records = true;
+                    ChainRecord r = record(f, lineNo);
+                    if (!check.accept(r)) {
+                        break;
+                    }
+                    if (bundle != null) bundle.accept(r);
                 }
             }
         }
         check.checkCheckpoints();
-        if (headHash != null && check.valid() && !headHash.equals(check.lastHash())) {
+        if (bundle != null) bundle.finish();
+        Long bindsBroken = bundle == null ? null : bundle.first().seq();
+        if (bindsBroken != null && (check.valid() || bindsBroken < check.firstBroken())) {
+            System.out.println("BROKEN at seq " + bindsBroken + ": " + bundle.first().reason());
+            return 1;
+        }
+        if (!check.valid()) {
+            System.out.println("BROKEN at seq " + check.firstBroken() + ": " + check.reason());
+            return 1;
+        }
+        if (headHash != null && !headHash.equals(check.lastHash())) {
             System.out.println("BROKEN after seq " + check.lastSeq() + ": the last record's hash is not the expected "
                     + "head hash (records at the end are missing)");
             return 1;
         }
-        if (check.valid()) {
-            System.out.println("VALID: " + check.records() + " records, last seq " + check.lastSeq() + ", last hash "
-                    + check.lastHash() + (key == null ? "" : ", signatures checked")
-                    + (checkpoints.isEmpty() ? "" : ", checkpoint seq " + checkpoints.get(0).seq() + " matched"));
-            return 0;
+        if (bundle != null && bundle.unbound() != null) {
+            System.out.println("BROKEN: " + bundle.unbound());
+            return 1;
         }
-        System.out.println("BROKEN at seq " + check.firstBroken() + ": " + check.reason());
-        return 1;
+        System.out.println("VALID: " + check.records() + " records, last seq " + check.lastSeq() + ", last hash "
+                + check.lastHash() + (key == null ? "" : ", signatures checked")
+                + (checkpoints.isEmpty() ? "" : ", checkpoint seq " + checkpoints.get(0).seq() + " matched")
+                + (bundle == null ? "" : ", " + bundle.rows() + " bound rows recomputed"));
+        return 0;
     }
 
     private static Checkpoint checkpoint(Path file) throws IOException {
@@ -112,9 +147,24 @@ public final class VerifyExport {
         }
     }
 
-    private static ChainRecord record(String line, int lineNo) {
+    private static Map<String, Object> parse(String line, int lineNo) {
         try {
-            Map<String, Object> f = FlatJson.parse(line);
+            return FlatJson.parse(line);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("line " + lineNo + " is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static void rowOf(BundleRows bundle, Map<String, Object> f, int lineNo) {
+        try {
+            bundle.row(f);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("line " + lineNo + " is not a bound row: " + e.getMessage());
+        }
+    }
+
+    private static ChainRecord record(Map<String, Object> f, int lineNo) {
+        try {
             return new ChainRecord((Long) f.get("seq"), (String) f.get("kind"), (String) f.get("subjectId"),
                     (String) f.get("actor"), (String) f.get("at"), (String) f.get("payload"),
                     (String) f.get("prevHash"), (String) f.get("hash"), (String) f.get("sig"));
