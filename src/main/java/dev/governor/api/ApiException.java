@@ -21,17 +21,25 @@ public class ApiException extends RuntimeException {
         this.retryAfterSeconds = 0;
     }
 
-    private ApiException(String detail, long retryAfterSeconds) {
+    private ApiException(int status, String title, String detail, long retryAfterSeconds) {
         super(detail);
-        this.status = 429;
-        this.title = "Too Many Requests";
+        this.status = status;
+        this.title = title;
         this.violations = List.of();
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** 429 with a {@code Retry-After} header. */
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(detail, retryAfterSeconds);
+        return new ApiException(429, "Too Many Requests", detail, retryAfterSeconds);
+    }
+
+    /**
+     * 503 with a {@code Retry-After} header: the request was not carried out because something
+     * Governor depends on (the database, the audit log) failed or did not answer in time.
+     */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "Service Unavailable", detail, Infrastructure.RETRY_AFTER_SECONDS);
     }
 
     /** Seconds for the {@code Retry-After} header; 0 = none. */

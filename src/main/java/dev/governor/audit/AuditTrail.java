@@ -89,9 +89,7 @@ public class AuditTrail {
             return receipt;
         } catch (PersistenceException e) {
             LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
-            throw new ApiException(503, "Service Unavailable",
-                    "The audit log cannot be written right now, so the request was not carried out; retry later",
-                    List.of());
+            throw ApiException.unavailable("The audit log cannot be written right now, so the request was not carried out; retry later");
         }
     }
 

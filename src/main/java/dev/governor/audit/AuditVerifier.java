@@ -63,8 +63,7 @@ public class AuditVerifier {
             });
         } catch (Exception e) {
             LOG.error("Audit chain could not be read", e);
-            throw new ApiException(503, "Service Unavailable", "The audit log cannot be read right now; retry later",
-                    List.of());
+            throw ApiException.unavailable("The audit log cannot be read right now; retry later");
         }
     }
 

@@ -39,13 +39,19 @@ public class DecisionFacts {
     }
 
     /**
-     * The facts for a decision. Whether the action changes anything is the policy's call, made
-     * after this, so every decision of the agent is serialised first: the budget totals it reads
-     * then include every earlier mutation. The approval or plan step it names is locked until
-     * the decision commits.
+     * Whether an action changes anything is the policy's call, made after the facts are read, so
+     * every decision of the agent is serialised, until it commits, before anything is read: the
+     * budget totals and counts it reads then include every earlier decision.
+     */
+    public void serialise(String agentId) {
+        agents.serialiseDecisions(agentId);
+    }
+
+    /**
+     * The facts for a decision, read after {@link #serialise}. The approval or plan step it
+     * names is locked until the decision commits.
      */
     public EvaluationInput gather(DecisionRequest request, String actionHash, Instant now) {
-        agents.serialiseDecisions(request.agentId());
         EvaluationInput base = gather(request.agentId(), request.action(), request.inputs(), now);
         return base.withAuthority(
                 request.approvalId() == null ? null : approvals.lockNamed(request.approvalId(), actionHash),

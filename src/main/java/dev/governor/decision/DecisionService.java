@@ -63,6 +63,9 @@ public class DecisionService {
     public DecisionResponse decide(DecisionRequest request) {
         long started = System.nanoTime();
         requireOneAuthority(request);
+        // The clock is read after the agent's lock: a decision that waited for the lock must
+        // count every mutation committed before it got it, so none is dated after its "now".
+        facts.serialise(request.agentId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime decidedAt = now.atOffset(ZoneOffset.UTC);
         String actionHash = ActionFingerprint.of(mapper, request.action());

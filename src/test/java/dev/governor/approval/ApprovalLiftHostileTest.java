@@ -1,5 +1,6 @@
 package dev.governor.approval;
 
+import dev.governor.testing.Races;
 import dev.governor.testing.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package dev.governor.approval;
 
+import dev.governor.testing.Races;
 import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestUser;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.governor.approval;
+package dev.governor.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Many requests at once: every thread waits at one latch, then all go together. */
-final class Races {
+public final class Races {
 
     private Races() {
     }
 
-    static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+    public static <T> List<T> race(int threads, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);

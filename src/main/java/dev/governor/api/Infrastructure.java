@@ -1,0 +1,60 @@
+package dev.governor.api;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Tells a fault of the infrastructure (the database down, hung, locked or too slow) from a bug.
+ * Such a fault is answered 503 with Retry-After: the request was not carried out, and sending it
+ * again later is right. It is never a 500 and never an ALLOW.
+ */
+public final class Infrastructure {
+
+    public static final long RETRY_AFTER_SECONDS = 2;
+
+    /** Exception types, by name, so that this package needs neither Hibernate nor JTA on its API. */
+    private static final Set<String> FAULT_TYPES = Set.of(
+            "org.hibernate.exception.JDBCConnectionException",
+            "org.hibernate.exception.LockAcquisitionException",
+            "org.hibernate.exception.LockTimeoutException",
+            "org.hibernate.PessimisticLockException",
+            "org.hibernate.QueryTimeoutException",
+            "jakarta.persistence.LockTimeoutException",
+            "jakarta.persistence.PessimisticLockException",
+            "jakarta.persistence.QueryTimeoutException",
+            "jakarta.transaction.RollbackException",
+            "jakarta.transaction.SystemException",
+            "io.agroal.pool.ConnectionPool$AcquisitionTimeoutException");
+
+    private Infrastructure() {
+    }
+
+    /** True when anything in the cause chain says the database failed or timed out. */
+    public static boolean isFault(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (FAULT_TYPES.contains(t.getClass().getName())) return true;
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException) return true;
+            if (t instanceof SQLException sql && isFaultState(sql)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATEs of faults rather than of bad statements: 08 connection, 40 transaction rolled
+     * back (deadlock, serialisation), 53 out of resources, 57 operator intervention (statement
+     * timeout, shutdown), 55P03 lock not available, HYT00 H2's lock and query timeouts.
+     */
+    private static boolean isFaultState(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null) {
+            // Agroal's pool reports an acquisition timeout without a state.
+            return sql.getMessage() != null && sql.getMessage().contains("acquisition timeout");
+        }
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
+                || state.equals("55P03") || state.equals("HYT00") || state.equals("HYT01");
+    }
+}
