@@ -24,15 +24,16 @@ public final class Infrastructure {
             "org.hibernate.QueryTimeoutException",
             "jakarta.persistence.LockTimeoutException",
             "jakarta.persistence.PessimisticLockException",
-            "jakarta.persistence.QueryTimeoutException",
-            "jakarta.transaction.RollbackException",
-            "jakarta.transaction.SystemException",
-            "io.agroal.pool.ConnectionPool$AcquisitionTimeoutException");
+            "jakarta.persistence.QueryTimeoutException");
 
     private Infrastructure() {
     }
 
-    /** True when anything in the cause chain says the database failed or timed out. */
+    /**
+     * True when anything in the cause chain says the database failed or timed out. A rolled-back
+     * transaction is not a fault by itself (a constraint violation at commit is a conflict or a
+     * bug); its cause decides.
+     */
     public static boolean isFault(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (FAULT_TYPES.contains(t.getClass().getName())) return true;
