@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Gathers everything the policy looks at for one action, at one instant: the agent as
- * registered, the freezes in force, the inputs, the agent's running budget totals, the global
+ * registered, every freeze in force (which ones cover the action's environment, aliases
+ * included, is the policy's call), the inputs, the agent's running budget totals, the global
  * halt if one is in force, and the approval or plan step the request names.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
@@ -66,7 +67,7 @@ public class DecisionFacts {
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
         return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
-                freezes.activeAt(now, action.environment()), now, budgets.usageOf(agentId, now),
+                freezes.activeAt(now), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null));
     }
 

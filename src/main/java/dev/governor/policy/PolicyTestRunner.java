@@ -136,10 +136,11 @@ public final class PolicyTestRunner {
         if (expect.verdict() != null && expect.verdict() != actual.verdict().outcome()) {
             failures.add("verdict: expected " + expect.verdict() + " but was " + actual.verdict().outcome());
         }
-        List<String> fired = actual.firings().stream().filter(f -> f.kind() == Evaluation.Firing.Kind.RULE)
-                .map(f -> f.file() + "#" + f.name()).toList();
+        // A rule by its name, a table row by its id: what a reason's source names.
+        List<String> fired = actual.firings().stream()
+                .map(f -> f.file() + "#" + (f.kind() == Evaluation.Firing.Kind.RULE ? f.name() : f.rowId())).toList();
         for (String rule : expect.fired()) {
-            if (!fired.contains(rule)) failures.add("rule " + rule + " expected to fire but did not; fired were " + fired);
+            if (!fired.contains(rule)) failures.add("rule or row " + rule + " expected to fire but did not; fired were " + fired);
         }
         if (expect.effects() != null && !new java.util.HashSet<>(expect.effects()).equals(new java.util.HashSet<>(actual.effects()))) {
             failures.add("effects: expected " + expect.effects() + " but were " + actual.effects());

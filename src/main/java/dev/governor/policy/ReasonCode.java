@@ -24,6 +24,8 @@ public enum ReasonCode {
             + "the family's tolerance in `data-agreement.xlsx`"),
     DATA_ANOMALY(Outcome.REQUIRE_APPROVAL, "an input lies outside its family's plausible range, or is "
             + "dated in the future"),
+    UNKNOWN_ENVIRONMENT(Outcome.REQUIRE_APPROVAL, "no row of `environments.dmn` lists the environment: it is "
+            + "treated as `PRODUCTION`, and a change there needs sign-off (reads pass)"),
     UNKNOWN_ACTION_TYPE(Outcome.REQUIRE_APPROVAL, "the action type is not classified: only the catch-all "
             + "last row of `reversibility.dmn` matches, so it is treated as irreversible"),
     IRREVERSIBLE_ACTION(Outcome.REQUIRE_APPROVAL, "the action cannot be undone"),

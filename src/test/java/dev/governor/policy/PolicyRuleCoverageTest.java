@@ -17,6 +17,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PolicyRuleCoverageTest {
 
     private static final Pattern RULE = Pattern.compile("(?m)^rule \"([^\"]+)\"");
+    private static final Pattern ROW = Pattern.compile("<rule id=\"([^\"]+)\"");
+
+    /** The grounding tables: every row is named by a scenario (as a reason's source or as fired). */
+    private static final List<String> EVERY_ROW_NAMED = List.of("decision-tables/environments.dmn");
+
+    @Test
+    void everyRowOfTheGroundingTablesIsNamedByAScenario() throws Exception {
+        Set<String> named = new HashSet<>();
+        for (PolicyTestCase c : PolicyTestRunner.readAll(Path.of("policy-tests"))) {
+            named.addAll(c.expect().sources());
+            named.addAll(c.expect().fired());
+        }
+        for (String file : EVERY_ROW_NAMED) {
+            Matcher m = (file.endsWith(".drl") ? RULE : ROW).matcher(Files.readString(Path.of(file)));
+            int rows = 0;
+            while (m.find()) {
+                rows++;
+                assertThat(named).as("a scenario naming " + file + "#" + m.group(1) + " in expect.sources or expect.fired")
+                        .contains(file + "#" + m.group(1));
+            }
+            assertThat(rows).as("rows in " + file).isGreaterThan(2);
+        }
+    }
 
     @Test
     void everyApprovalPlanAndCombiningRuleIsNamedByAScenario() throws Exception {

@@ -4,6 +4,7 @@ import dev.governor.policy.ApprovalState;
 import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Effect;
+import dev.governor.policy.EnvironmentTier;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.Reversibility;
 import dev.governor.policy.engine.facts.*;
@@ -31,8 +32,8 @@ final class Allowed {
             FreezeFact.class, FreshnessLimit.class, HaltFact.class, InputFact.class, MetricFamily.class,
             MetricLimit.class, MetricLimit.Kind.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
             RequestFact.class, Say.class, StepReason.class, Verdict.class,
-            ApprovalState.class, AutonomyLevel.class, BlastRadius.class, Effect.class, Outcome.class,
-            Reversibility.class);
+            ApprovalState.class, AutonomyLevel.class, BlastRadius.class, Effect.class, EnvironmentTier.class,
+            Outcome.class, Reversibility.class);
 
     /** {@code String}, {@code Math} and the boxed primitives; a rule may name these without an import. */
     static final Set<String> JAVA_LANG = Set.of("String", "Math", "Integer", "Long", "Short", "Byte", "Double",

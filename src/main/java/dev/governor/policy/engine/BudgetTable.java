@@ -28,7 +28,7 @@ final class BudgetTable {
     /** One BUDGET_EXCEEDED verdict per budget row that this action would take over a limit. */
     static List<Verdict> check(DmnTables tables, EvaluationInput input, ActionFact action, Trace trace) {
         if (!action.mutating()) return List.of();
-        Result result = tables.evaluate(DmnTables.BUDGETS, Map.of("environment", action.environment()));
+        Result result = tables.evaluate(DmnTables.BUDGETS, Map.of("tier", action.tier().name()));
         List<?> outputs = result.value() instanceof List<?> l ? l : List.of();
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < outputs.size() && i < result.rows().size(); i++) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * broken hit policy), plus any gap found by the decision-table analysis in a table that decides
  * outcomes, unless that table's default output is the safest value. "Safest" is fixed per table
  * here, not guessed: reversibility {@code IRREVERSIBLE}, blast radius {@code CRITICAL}, gate
- * outcome {@code DENY}. A gap elsewhere, and every other finding, is a warning. The analysis only
+ * outcome {@code DENY}, environment tier {@code PRODUCTION}. A gap elsewhere, and every other finding, is a warning. The analysis only
  * proves gaps over numbers, booleans and enumerated strings; for free-text columns KIE says "gap
  * analysis skipped" (a warning) and the engine's own fail-safe (unknown action type is
  * IRREVERSIBLE, no blast-radius row is CRITICAL) still applies at run time.
@@ -32,7 +32,8 @@ final class DmnChecks {
     static final Map<String, Safest> OUTCOME_TABLES = Map.of(
             "reversibility.dmn", new Safest("reversibility", "IRREVERSIBLE"),
             "blast-radius.dmn", new Safest("blastRadius", "CRITICAL"),
-            "governance-gate.dmn", new Safest("outcome", "DENY"));
+            "governance-gate.dmn", new Safest("outcome", "DENY"),
+            "environments.dmn", new Safest("tier", "PRODUCTION"));
 
     private DmnChecks() {
     }

@@ -40,7 +40,8 @@ final class DmnLoader {
             "blast-radius.dmn", DmnTables.BLAST_RADIUS,
             "governance-gate.dmn", DmnTables.GATE,
             "approval-ttl.dmn", DmnTables.APPROVAL_TTL,
-            "budgets.dmn", DmnTables.BUDGETS);
+            "budgets.dmn", DmnTables.BUDGETS,
+            "environments.dmn", DmnTables.ENVIRONMENTS);
 
     private DmnLoader() {
     }

@@ -2,6 +2,7 @@ package dev.governor.policy.engine;
 
 import dev.governor.policy.Evaluation.Firing;
 import dev.governor.policy.Outcome;
+import dev.governor.policy.engine.facts.Verdict;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
@@ -25,6 +26,7 @@ final class DmnTables {
     static final String GATE = "Gate";
     static final String APPROVAL_TTL = "Approval TTL";
     static final String BUDGETS = "Budgets";
+    static final String ENVIRONMENTS = "Environment";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {
@@ -34,6 +36,14 @@ final class DmnTables {
 
         String source() {
             return file + "#" + rowId;
+        }
+
+        /** The verdict a row states in its reasonCode, outcome and message columns; null when it states none. */
+        Verdict verdict(Map<?, ?> out) {
+            String code = out.get("reasonCode") instanceof String c ? c : null;
+            Outcome outcome = out.get("outcome") instanceof String o ? Outcome.valueOf(o) : null;
+            if (code == null || outcome == null) return null;
+            return Verdict.from(outcome, code, (String) out.get("message"), source());
         }
     }
 

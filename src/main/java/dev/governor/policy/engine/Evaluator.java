@@ -2,6 +2,7 @@ package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Effect;
+import dev.governor.policy.EnvironmentTier;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.ActionFacts;
@@ -72,9 +73,12 @@ final class Evaluator {
         Trace trace = new Trace(rules.origins());
         List<Verdict> verdicts = new ArrayList<>();
         Classification classified = classify(type, verb, trace, verdicts);
-        BlastRadius blastRadius = blastRadius(a, money, trace);
-        ActionFact action = new ActionFact(type, resource, verb, classified.mutating(), a.environment(), a.target(),
-                a.records(), a.users(), money, a.rollbackPlan(), classified.reversibility(), blastRadius);
+        EnvironmentTable.Resolved env = EnvironmentTable.resolve(tables, a.environment(), classified.mutating(), trace,
+                verdicts);
+        BlastRadius blastRadius = blastRadius(a.users(), a.records(), money, env.tier(), trace);
+        ActionFact action = new ActionFact(type, resource, verb, classified.mutating(), a.environment(), env.name(),
+                env.tier(), env.listed(), a.target(), a.records(), a.users(), money, a.rollbackPlan(),
+                classified.reversibility(), blastRadius);
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
         }
@@ -126,9 +130,9 @@ final class Evaluator {
         Result result = tables.evaluate(DmnTables.REVERSIBILITY, Map.of("actionType", type, "verb", verb));
         Map<?, ?> out = result.value() instanceof Map<?, ?> m ? m : Map.of();
         Row row = result.rows().isEmpty() ? null : result.rows().get(0);
-        String code = (String) out.get("reasonCode");
-        Outcome outcome = out.get("outcome") == null ? null : Outcome.valueOf((String) out.get("outcome"));
-        if (row != null) trace.add(row.firing(code, outcome));
+        Verdict verdict = row == null ? null : row.verdict(out);
+        if (row != null) trace.add(row.firing(verdict == null ? null : verdict.getCode(),
+                verdict == null ? null : verdict.getOutcome()));
         boolean mutating = !Boolean.FALSE.equals(out.get("mutating"));
         if (out.get("reversibility") == null || row == null) {
             // The shipped table ends in a catch-all row (rev-unknown); an edited one may not.
@@ -137,18 +141,21 @@ final class Evaluator {
                     "decision-tables/reversibility.dmn#no-matching-row"));
             return new Classification(Reversibility.IRREVERSIBLE, true);
         }
-        if (code != null && outcome != null) {
-            verdicts.add(Verdict.from(outcome, code, (String) out.get("message"), row.source()));
-        }
+        if (verdict != null) verdicts.add(verdict);
         return new Classification(Reversibility.valueOf((String) out.get("reversibility")), mutating);
     }
 
-    BlastRadius blastRadius(ActionFacts a, BigDecimal money, Trace trace) {
+    /** The environment's tier, as environments.dmn gives it (for a plan's summed impact). */
+    EnvironmentTable.Resolved environment(String environment, Trace trace) {
+        return EnvironmentTable.resolve(tables, environment, true, trace, new ArrayList<>());
+    }
+
+    BlastRadius blastRadius(long users, long records, BigDecimal money, EnvironmentTier tier, Trace trace) {
         Map<String, Object> in = new HashMap<>();
-        in.put("users", BigDecimal.valueOf(a.users()));
-        in.put("records", BigDecimal.valueOf(a.records()));
+        in.put("users", BigDecimal.valueOf(users));
+        in.put("records", BigDecimal.valueOf(records));
         in.put("monetaryValue", money);
-        in.put("environment", a.environment());
+        in.put("tier", tier.name());
         Result result = tables.evaluate(DmnTables.BLAST_RADIUS, in);
         result.rows().forEach(r -> trace.add(r.firing(null, null)));
         return result.value() == null ? BlastRadius.CRITICAL : BlastRadius.valueOf((String) result.value());
@@ -161,6 +168,7 @@ final class Evaluator {
         in.put("reversibility", action.reversibility().name());
         in.put("blastRadius", action.blastRadius().name());
         in.put("environment", action.environment());
+        in.put("tier", action.tier().name());
         in.put("actionType", action.type());
         in.put("users", BigDecimal.valueOf(action.users()));
         in.put("records", BigDecimal.valueOf(action.records()));

@@ -1,6 +1,7 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.EnvironmentTier;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.ActionFacts;
@@ -64,10 +65,14 @@ final class PlanWeigher {
 
     private static List<Cumulative> cumulative(Evaluator evaluator, List<EvaluationInput> inputs,
                                                List<Evaluation> steps, Trace trace) {
+        // Summed per registered environment: steps split over aliases (prod, production) add up.
         Map<String, List<Integer>> byEnvironment = new LinkedHashMap<>();
+        Map<String, EnvironmentTier> tiers = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).mutating()) {
-                byEnvironment.computeIfAbsent(inputs.get(i).action().environment(), e -> new ArrayList<>()).add(i);
+                EnvironmentTable.Resolved env = evaluator.environment(inputs.get(i).action().environment(), trace);
+                byEnvironment.computeIfAbsent(env.name(), e -> new ArrayList<>()).add(i);
+                tiers.merge(env.name(), env.tier(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
             }
         }
         List<Cumulative> out = new ArrayList<>();
@@ -76,11 +81,9 @@ final class PlanWeigher {
             long users = indexes.stream().mapToLong(i -> inputs.get(i).action().users()).sum();
             BigDecimal money = indexes.stream().map(i -> inputs.get(i).action().monetaryValue())
                     .map(m -> m == null ? BigDecimal.ZERO : m).reduce(BigDecimal.ZERO, BigDecimal::add);
-            ActionFacts sum = new ActionFacts(inputs.get(indexes.get(0)).action().type(), environment, "plan",
-                    records, users, money, null);
             BlastRadius worst = indexes.stream().map(i -> steps.get(i).blastRadius())
                     .reduce(BlastRadius.LOW, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            out.add(new Cumulative(environment, records, users, money, evaluator.blastRadius(sum, money, trace), worst));
+            out.add(new Cumulative(environment, records, users, money, evaluator.blastRadius(users, records, money, tiers.get(environment), trace), worst));
         });
         return out;
     }

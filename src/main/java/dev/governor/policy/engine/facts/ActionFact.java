@@ -1,14 +1,22 @@
 package dev.governor.policy.engine.facts;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.EnvironmentTier;
 import dev.governor.policy.Reversibility;
 
 import java.math.BigDecimal;
 
-/** The requested action with its classification by the reversibility and blast-radius tables. */
+/**
+ * The requested action with its classification by the policy tables: reversibility, the
+ * environment's registered name and tier (environments.dmn) and the blast radius.
+ *
+ * @param environment      the environment as the agent named it
+ * @param environmentName  its registered name (an alias such as prod is production)
+ * @param environmentListed false when no row of environments.dmn lists it (it is then PRODUCTION)
+ */
 public record ActionFact(String type, String resource, String verb, boolean mutating,
-                         String environment, String target, long records, long users,
-                         BigDecimal monetaryValue, String rollbackPlan,
+                         String environment, String environmentName, EnvironmentTier tier, boolean environmentListed,
+                         String target, long records, long users, BigDecimal monetaryValue, String rollbackPlan,
                          Reversibility reversibility, BlastRadius blastRadius) {
 
     public String getType() { return type; }
@@ -16,12 +24,19 @@ public record ActionFact(String type, String resource, String verb, boolean muta
     public String getVerb() { return verb; }
     public boolean isMutating() { return mutating; }
     public String getEnvironment() { return environment; }
+    public String getEnvironmentName() { return environmentName; }
+    public EnvironmentTier getTier() { return tier; }
+    public boolean isEnvironmentListed() { return environmentListed; }
     public String getTarget() { return target; }
+    public long getRecords() { return records; }
+    public long getUsers() { return users; }
+    public BigDecimal getMonetaryValue() { return monetaryValue; }
     public Reversibility getReversibility() { return reversibility; }
     public BlastRadius getBlastRadius() { return blastRadius; }
     public String getRollbackPlan() { return rollbackPlan; }
 
-    public boolean isProduction() { return "production".equals(environment); }
+    /** The tier decides, never the word the agent used; an unlisted environment is PRODUCTION. */
+    public boolean isProduction() { return tier == EnvironmentTier.PRODUCTION; }
 
     public boolean hasRollbackPlan() { return rollbackPlan != null && !rollbackPlan.isBlank(); }
 }

@@ -5,7 +5,10 @@ import dev.governor.policy.AutonomyLevel;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A registered agent. Absent from working memory when the agent id is unknown. */
+/**
+ * A registered agent. Absent from working memory when the agent id is unknown. Its
+ * environments may name environments (their aliases included) or tiers.
+ */
 public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel,
                         Set<String> environments, Set<String> permissions) {
 
@@ -34,7 +37,15 @@ public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLeve
         return false;
     }
 
-    public boolean mayWorkIn(String environment) {
-        return environment != null && environments.contains(environment);
+    /**
+     * The environment as named, its registered name, or (for a listed environment only) its
+     * tier: a tier grant never reaches an environment the policy does not know.
+     */
+    public boolean mayWorkIn(ActionFact action) {
+        String named = action.getEnvironment();
+        if (named != null && environments.contains(named)) return true;
+        String registered = action.getEnvironmentName();
+        if (registered != null && environments.contains(registered)) return true;
+        return action.isEnvironmentListed() && action.getTier() != null && environments.contains(action.getTier().name());
     }
 }

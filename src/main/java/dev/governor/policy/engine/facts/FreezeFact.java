@@ -10,7 +10,10 @@ public record FreezeFact(String id, String environment, Instant until, String re
     public Instant getUntil() { return until; }
     public String getReason() { return reason; }
 
-    public boolean covers(String env) {
-        return "*".equals(environment) || (environment != null && environment.equals(env));
+    /** A freeze on an environment covers it under every alias: the name as written and as registered. */
+    public boolean covers(ActionFact action) {
+        if ("*".equals(environment)) return true;
+        return environment != null && (environment.equals(action.getEnvironment())
+                || environment.equals(action.getEnvironmentName()));
     }
 }
