@@ -73,6 +73,14 @@ public interface GovernorConfig {
         /** Largest accepted request body in bytes; larger bodies get 413 problem+json. */
         @WithDefault("262144")
         long maxBodyBytes();
+
+        /** Longest accepted request line target (path and query) in characters; longer gets 414 problem+json. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Most header bytes (names and values) one request may carry; more gets 431 problem+json. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
     }
 
     interface Approval {

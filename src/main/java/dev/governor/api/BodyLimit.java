@@ -4,6 +4,7 @@ import dev.governor.GovernorConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -11,8 +12,7 @@ import java.util.List;
 
 /**
  * Refuses a body larger than {@code governor.http.max-body-bytes} from its Content-Length,
- * before a byte of it is buffered or parsed. Chunked bodies without a length are capped by
- * {@code quarkus.http.limits.max-body-size} instead.
+ * before a byte of it is buffered or parsed, and a chunked body once it grows past the limit.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -32,17 +32,24 @@ public class BodyLimit {
         router.route().order(ORDER).handler(this::check);
     }
 
+    /**
+     * A chunked body announces no length, so it is buffered here, up to the same limit: past it
+     * the router fails with 413, which {@link RequestGuard} answers as problem+json. Quarkus REST
+     * then reads the buffered body.
+     */
+    private void buffer(RoutingContext context) {
+        context.request().resume();
+        BodyHandler.create(false).setBodyLimit(maxBytes).handle(context);
+    }
+
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length.trim())) {
-            Problem problem = Problem.of(413, ProblemMapper.reason(413),
-                    "The request body exceeds the limit of " + maxBytes + " bytes", List.of());
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    // The unread body is still on the wire; do not reuse this connection.
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problems.toJson(problem));
+            HttpProblems.send(context, problems, 413, "The request body exceeds the limit of " + maxBytes + " bytes", List.of());
+            return;
+        }
+        if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            buffer(context);
             return;
         }
         context.next();

@@ -67,6 +67,9 @@ final class JsonErrors {
         if (token == JsonToken.VALUE_NULL || message.contains("`null`")) {
             return new ApiException.Violation(field, "must not be null");
         }
+        if (Dates.RANGE_MESSAGE.equals(message)) {
+            return new ApiException.Violation(field, message);
+        }
         String expected = expected(e.getTargetType());
         String got = token == null ? "" : ", got " + kind(token);
         return new ApiException.Violation(field, expected == null ? "invalid value" + got : "must be " + expected + got);

@@ -1,6 +1,7 @@
 package dev.governor.decision;
 
 import dev.governor.api.ApiException;
+import dev.governor.api.Dates;
 import dev.governor.api.Patterns;
 import dev.governor.policy.Outcome;
 
@@ -58,10 +59,10 @@ record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return Dates.checked(name, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return Dates.checked(name, LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
             } catch (DateTimeParseException again) {
                 throw ApiException.invalid(name, "must be an ISO-8601 date-time with offset "
                         + "(e.g. 2026-11-24T00:00:00Z) or a date (2026-11-24, midnight UTC)");

@@ -2,6 +2,7 @@ package dev.governor.identity;
 
 import dev.governor.GovernorConfig;
 import dev.governor.api.Roles;
+import dev.governor.audit.AuditEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +34,7 @@ public class BootstrapAdmin {
         String name = config.auth().bootstrapAdminName();
         var given = config.auth().bootstrapAdminToken().filter(t -> !t.isBlank());
         given.ifPresent(BootstrapAdmin::check);
-        String token = users.create(name, Set.of(Roles.ADMIN), given.orElse(null), "system");
+        String token = users.create(name, Set.of(Roles.ADMIN), given.orElse(null), AuditEvent.SYSTEM);
         if (given.isPresent()) {
             LOG.infof("Created the bootstrap administrator '%s' with the token from GOVERNOR_BOOTSTRAP_ADMIN_TOKEN", name);
         } else {

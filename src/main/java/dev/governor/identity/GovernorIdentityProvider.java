@@ -38,7 +38,7 @@ public class GovernorIdentityProvider implements IdentityProvider<GovernorTokenR
             if (token.startsWith(Secrets.AGENT_KEY_PREFIX)) {
                 String agentId = keys.agentOf(token).orElseThrow(AuthenticationFailedException::new);
                 return QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("agent:" + agentId))
+                        .setPrincipal(new QuarkusPrincipal(Users.AGENT_PREFIX + agentId))
                         .addRole(Roles.AGENT)
                         .addAttribute(Roles.AGENT_ID_ATTRIBUTE, agentId)
                         .build();

@@ -35,6 +35,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public RestResponse<CreatedUser> create(@Valid @NotNull UserRequest body) {
+        users.refuseReserved(body.name());
         String token = users.create(body.name(), body.roles(), null, caller.name());
         return RestResponse.status(RestResponse.Status.CREATED,
                 new CreatedUser(body.name(), List.copyOf(new TreeSet<>(body.roles())), token));

@@ -1,5 +1,6 @@
 package dev.governor.identity;
 
+import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,14 +24,34 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Users {
 
+    /** The principal of an agent key's identity is this prefix and the agent id. */
+    public static final String AGENT_PREFIX = "agent:";
+
     private final UserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final String bootstrapAdmin;
 
-    public Users(UserRepository users, AuditTrail audit, Clock clock) {
+    public Users(UserRepository users, AuditTrail audit, Clock clock, GovernorConfig config) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.bootstrapAdmin = config.auth().bootstrapAdminName();
+    }
+
+    /**
+     * Refuses the names the audit log uses for Governor itself and for agents, and the bootstrap
+     * administrator's, in any letter case, so that no person's actions can pass for theirs.
+     */
+    public void refuseReserved(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals(AuditEvent.SYSTEM) || lower.startsWith(AGENT_PREFIX)) {
+            throw ApiException.invalid("name", "is reserved: '" + AuditEvent.SYSTEM + "' and names starting '"
+                    + AGENT_PREFIX + "' stand for Governor and its agents in the audit log");
+        }
+        if (lower.equals(bootstrapAdmin.toLowerCase(Locale.ROOT))) {
+            throw ApiException.invalid("name", "is reserved for the bootstrap administrator");
+        }
     }
 
     public record User(String name, Set<String> roles) {
