@@ -47,7 +47,8 @@ public final class Infrastructure {
     /**
      * SQLSTATEs of faults rather than of bad statements: 08 connection, 40 transaction rolled
      * back (deadlock, serialisation), 53 out of resources, 57 operator intervention (statement
-     * timeout, shutdown), 55P03 lock not available, HYT00 H2's lock and query timeouts.
+     * timeout, shutdown), 55P03 lock not available. H2's lock and query timeouts (HYT00) arrive as
+     * SQLTimeoutException, a SQLTransientException, so they need no state here.
      */
     private static boolean isFaultState(SQLException sql) {
         String state = sql.getSQLState();
@@ -56,6 +57,6 @@ public final class Infrastructure {
             return sql.getMessage() != null && sql.getMessage().contains("acquisition timeout");
         }
         return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
-                || state.equals("55P03") || state.equals("HYT00") || state.equals("HYT01");
+                || state.equals("55P03");
     }
 }

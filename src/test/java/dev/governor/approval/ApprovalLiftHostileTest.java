@@ -41,7 +41,7 @@ class ApprovalLiftHostileTest {
     }
 
     private static String environment() {
-        return "env-" + UUID.randomUUID().toString().substring(0, 8);
+        return "sandbox-" + UUID.randomUUID().toString().substring(0, 8); // listed (sandbox tier), own freezes and budgets
     }
 
     private static Map<String, Object> drop(String environment, long records) {
