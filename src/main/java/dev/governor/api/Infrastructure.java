@@ -32,11 +32,13 @@ public final class Infrastructure {
     /**
      * True when anything in the cause chain says the database failed or timed out. A rolled-back
      * transaction is not a fault by itself (a constraint violation at commit is a conflict or a
-     * bug); its cause decides.
+     * bug); its cause decides. One without a cause was rolled back by the transaction manager
+     * itself, at its timeout: the database was too slow.
      */
     public static boolean isFault(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (FAULT_TYPES.contains(t.getClass().getName())) return true;
+            if (t.getClass().getName().equals("jakarta.transaction.RollbackException") && t.getCause() == null) return true;
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) return true;
             if (t instanceof SQLException sql && isFaultState(sql)) return true;
@@ -54,7 +56,7 @@ public final class Infrastructure {
         String state = sql.getSQLState();
         if (state == null) {
             // Agroal's pool reports an acquisition timeout without a state.
-            return sql.getMessage() != null && sql.getMessage().contains("acquisition timeout");
+            return sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
                 || state.equals("55P03");

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Counts failed authentications per source address in a fixed window. Past the limit the
- * address is refused with 429 until its window ends, so guessing keys costs time. Kept in
+ * Counts failed authentications per source (an address and the hash of the credential it
+ * presented) in a fixed window. Past the limit the source is refused with 429 until its window
+ * ends, so retrying a wrong or revoked key costs time. Kept in
  * memory per instance: a restart or another instance starts from zero.
  */
 @ApplicationScoped

@@ -4,6 +4,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import dev.governor.api.Infrastructure;
 import dev.governor.api.Problem;
 import dev.governor.api.ProblemMapper;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
@@ -20,7 +21,10 @@ import java.util.Set;
  * Reads {@code Authorization: Bearer <secret>} (or {@code X-Api-Key: <key>}). Governor's own
  * secrets are recognised by their prefix ({@code gvk_} agent key, {@code gvu_} local user);
  * any other bearer token is left to the OIDC mechanism, which runs after this one. Every
- * failure is counted per source address; an address past the limit gets 429 with Retry-After.
+ * failure is counted per source address and credential, so one caller's bad key behind a shared
+ * proxy never locks out the valid keys from the same address; a pair past the limit gets 429 with
+ * Retry-After. A lookup the database could not answer is 503, and no failure: the credential may
+ * be valid.
  */
 @ApplicationScoped
 public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
@@ -28,6 +32,7 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BLOCKED = "governor.auth.blockedSeconds";
     private static final String COUNTED = "governor.auth.failureCounted";
+    private static final String UNAVAILABLE = "governor.auth.lookupUnavailable";
 
     private final AuthFailures failures;
     private final ProblemMapper problems;
@@ -40,12 +45,9 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String apiKey = context.request().getHeader(API_KEY_HEADER);
-        String authorization = context.request().getHeader("Authorization");
-        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
-        String secret = apiKey != null ? apiKey.strip() : bearer;
+        String secret = presented(context);
         if (secret == null) return Uni.createFrom().nullItem(); // anonymous, or another scheme
-        String source = source(context);
+        String source = source(context, secret);
         long blocked = failures.blockedForSeconds(source);
         if (blocked > 0) {
             context.put(BLOCKED, blocked);
@@ -59,12 +61,20 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem(); // an identity-provider token: OIDC decides
         }
         return identities.authenticate(new GovernorTokenRequest(secret))
-                .onFailure().invoke(e -> fail(context, source));
+                .onFailure(Infrastructure::isFault).transform(e -> {
+                    context.put(UNAVAILABLE, Boolean.TRUE);
+                    return new AuthenticationFailedException("the credential could not be checked", e);
+                })
+                .onFailure().invoke(e -> {
+                    if (context.get(UNAVAILABLE) == null) fail(context, source);
+                });
     }
 
     /** Counts a failure once per request: ours here, the OIDC mechanism's through {@link AuthFailureCounter}. */
     void countFailure(RoutingContext context) {
-        if (context.get(COUNTED) == null && context.get(BLOCKED) == null) fail(context, source(context));
+        if (context.get(COUNTED) == null && context.get(BLOCKED) == null && context.get(UNAVAILABLE) == null) {
+            fail(context, source(context, presented(context)));
+        }
     }
 
     private void fail(RoutingContext context, String source) {
@@ -79,6 +89,9 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (context.get(UNAVAILABLE) != null) {
+            return Uni.createFrom().item(new ChallengeData(503, "Retry-After", String.valueOf(Infrastructure.RETRY_AFTER_SECONDS)));
+        }
         Long blocked = context.get(BLOCKED);
         if (blocked != null) return Uni.createFrom().item(new ChallengeData(429, "Retry-After", blocked.toString()));
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
@@ -89,10 +102,13 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         HttpServerResponse response = context.response();
         if (response.headWritten()) return Uni.createFrom().item(true);
-        Long blocked = context.get(BLOCKED);
-        int status = blocked != null ? 429 : 401;
-        String detail = blocked != null
-                ? "Too many failed authentications from this address; try again after Retry-After seconds"
+        boolean unavailable = context.get(UNAVAILABLE) != null;
+        Long blocked = unavailable ? Long.valueOf(Infrastructure.RETRY_AFTER_SECONDS) : context.get(BLOCKED);
+        int status = unavailable ? 503 : blocked != null ? 429 : 401;
+        String detail = unavailable
+                ? "The credential could not be checked: the database did not answer in time; try again after Retry-After seconds"
+                : blocked != null
+                ? "Too many failed authentications with this credential from this address; try again after Retry-After seconds"
                 : "Send an agent key or a bearer token: Authorization: Bearer <key or token>";
         response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (blocked != null) {
@@ -114,7 +130,18 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
         return DEFAULT_PRIORITY + 1000; // ahead of OIDC, which must not see our secrets
     }
 
-    private static String source(RoutingContext context) {
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    /** The address and a hash of the credential presented (never the credential itself). */
+    private static String source(RoutingContext context, String secret) {
+        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        return address + " " + (secret == null ? "-" : Secrets.hash(secret));
+    }
+
+    /** The key or bearer token the request presents, or null. */
+    private static String presented(RoutingContext context) {
+        String apiKey = context.request().getHeader(API_KEY_HEADER);
+        if (apiKey != null) return apiKey.strip();
+        String authorization = context.request().getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
     }
 }

@@ -100,6 +100,11 @@ class AbuseLimitsTest {
             }
             assertThat(statuses.subList(0, 3)).containsOnly(401);
             assertThat(statuses).contains(429);
+            // The block is keyed on address and credential: a valid key from the same address
+            // (another caller behind the same proxy) still gets through.
+            TestAuth.as(realKey).contentType(ContentType.JSON)
+                    .body(Map.of("agentId", agent.id(), "action", Map.of("type", "config.read", "environment", "sandbox")))
+                    .post("/v1/decisions").then().statusCode(200);
 
             assertThat(logged).as("the capture sees the service's log").isNotEmpty();
             assertThat(logged).noneMatch(line -> line.contains(guess))
