@@ -106,6 +106,13 @@ public interface GovernorConfig {
         @WithDefault("PT2S")
         Duration recheck();
 
+        /**
+         * Long-polls one caller (an agent key or a user) may have open at once on one instance; one
+         * more is refused with 429 and {@code Retry-After}. A wait holds no thread, only a connection.
+         */
+        @WithDefault("50")
+        int maxWaitsPerCaller();
+
         /** Base URL approvers reach Governor at; webhook messages link to {@code <base>/v1/approvals/<id>}. */
         @WithDefault("http://localhost:8080")
         String linkBase();
