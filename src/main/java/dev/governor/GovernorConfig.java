@@ -220,6 +220,14 @@ public interface GovernorConfig {
         @WithDefault("100")
         int decisionsBurst();
 
+        /**
+         * A throttled agent leaves one {@code AGENT_THROTTLED} audit record per this window (per
+         * instance), counting its refusals since the previous record; every refusal also counts in
+         * the metric {@code governor_throttled_total}.
+         */
+        @WithDefault("PT1M")
+        Duration throttleAuditWindow();
+
         /** Failed authentications from one address within {@link #failureWindow()} before it gets 429. */
         @WithDefault("20")
         int maxFailures();

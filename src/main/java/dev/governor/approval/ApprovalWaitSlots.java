@@ -2,6 +2,7 @@ package dev.governor.approval;
 
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
+import dev.governor.identity.Throttles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -22,8 +23,11 @@ public class ApprovalWaitSlots {
     private final int cap;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-    public ApprovalWaitSlots(GovernorConfig config) {
+    private final Throttles throttles;
+
+    public ApprovalWaitSlots(GovernorConfig config, Throttles throttles) {
         this.cap = config.approval().maxWaitsPerCaller();
+        this.throttles = throttles;
     }
 
     /** Takes a slot for this caller, or refuses with 429 when all of its slots are taken. */
@@ -36,6 +40,7 @@ public class ApprovalWaitSlots {
             return now + 1;
         });
         if (!taken[0]) {
+            throttles.count(Throttles.APPROVAL_WAITS);
             throw ApiException.tooManyRequests(caller + " already waits on " + cap + " approvals at once (the most"
                     + " governor.approval.max-waits-per-caller allows); retry when one of those waits ends",
                     RETRY_AFTER_SECONDS);

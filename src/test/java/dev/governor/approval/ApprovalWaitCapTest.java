@@ -1,6 +1,7 @@
 package dev.governor.approval;
 
 import dev.governor.testing.Given;
+import dev.governor.testing.Metrics;
 import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,10 @@ class ApprovalWaitCapTest {
         return Given.user("waiter-" + UUID.randomUUID().toString().substring(0, 8)).roles("auditor").create();
     }
 
+    private static double refusedWaits() {
+        return Metrics.value("governor_throttled_total", "reason", "approval-wait-cap");
+    }
+
     @Test
     void theCapPlusFirstWaitIsRefusedWhileAnotherCallerStillWaits() throws Exception {
         String approvalId = pendingApproval();
@@ -54,10 +59,12 @@ class ApprovalWaitCapTest {
         var waits = LongPolls.open(CAP, flooding, approvalId, 60);
         LongPolls.until(() -> slots.openFor(flooding.name()) == CAP, LIMIT, "all " + CAP + " waits open");
 
+        double refusedBefore = refusedWaits();
         as(flooding).get("/v1/approvals/{id}?waitSeconds=60", approvalId).then().statusCode(429)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", "1")
                 .body("status", is(429));
+        assertThat(refusedWaits() - refusedBefore).isEqualTo(1.0);
         // Without waitSeconds no slot is needed: reading stays possible.
         as(flooding).get("/v1/approvals/{id}", approvalId).then().statusCode(200).body("status", is("PENDING"));
         // Another caller is not affected by the first one's cap.
