@@ -21,9 +21,8 @@ public class ApprovalWaitSlots {
     static final long RETRY_AFTER_SECONDS = 1;
 
     private final int cap;
-    private final Map<String, Integer> open = new ConcurrentHashMap<>();
-
     private final Throttles throttles;
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
     public ApprovalWaitSlots(GovernorConfig config, Throttles throttles) {
         this.cap = config.approval().maxWaitsPerCaller();

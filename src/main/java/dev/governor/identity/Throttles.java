@@ -75,21 +75,20 @@ public class Throttles {
         count(DECISION_RATE);
         Instant now = clock.instant();
         long[] toRecord = {0};
+        Instant[] start = {now};
+        // Atomic per agent: of many refusals at once, exactly one claims the window's record.
         windows.compute(agentId, (id, old) -> {
             long refused = old == null ? 1 : old.refused() + 1;
             boolean fresh = old == null || !now.isBefore(old.start().plus(window));
-            if (fresh || !old.claimed()) {
-                toRecord[0] = refused;
-                return new Window(fresh ? now : old.start(), true, refused);
-            }
-            return new Window(old.start(), true, refused);
+            start[0] = fresh ? now : old.start();
+            if (fresh || !old.claimed()) toRecord[0] = refused;
+            return new Window(start[0], true, refused);
         });
         if (toRecord[0] == 0) return;
         try {
-            Instant start = windows.get(agentId).start();
             audit.append(new AuditEvent(AuditKind.AGENT_THROTTLED, agentId, agentId, new Throttled(agentId,
-                    DECISION_RATE, start, window.toString(), toRecord[0], retryAfterSeconds, limits.decisionsPerSecond(),
-                    limits.decisionsBurst())));
+                    DECISION_RATE, start[0], window.toString(), toRecord[0], retryAfterSeconds,
+                    limits.decisionsPerSecond(), limits.decisionsBurst())));
             windows.computeIfPresent(agentId, (id, w) -> new Window(w.start(), true, w.refused() - toRecord[0]));
         } catch (RuntimeException e) {
             windows.computeIfPresent(agentId, (id, w) -> new Window(w.start(), false, w.refused()));
