@@ -106,6 +106,13 @@ public interface GovernorConfig {
         @WithDefault("PT2S")
         Duration recheck();
 
+        /**
+         * Long-polls one caller (an agent key or a user) may have open at once on one instance; one
+         * more is refused with 429 and {@code Retry-After}. A wait holds no thread, only a connection.
+         */
+        @WithDefault("50")
+        int maxWaitsPerCaller();
+
         /** Base URL approvers reach Governor at; webhook messages link to {@code <base>/v1/approvals/<id>}. */
         @WithDefault("http://localhost:8080")
         String linkBase();
@@ -212,6 +219,14 @@ public interface GovernorConfig {
         /** Decisions one agent key may ask for in a burst above the sustained rate. */
         @WithDefault("100")
         int decisionsBurst();
+
+        /**
+         * A throttled agent leaves one {@code AGENT_THROTTLED} audit record per this window (per
+         * instance), counting its refusals since the previous record; every refusal also counts in
+         * the metric {@code governor_throttled_total}.
+         */
+        @WithDefault("PT1M")
+        Duration throttleAuditWindow();
 
         /** Failed authentications from one address within {@link #failureWindow()} before it gets 429. */
         @WithDefault("20")

@@ -58,6 +58,17 @@ public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity,
         return status == null ? count() : count("status", status);
     }
 
+    /** The row's version (bumped by every change), or null when no approval has this id: a long-poll's cheap re-read. */
+    Long versionOf(UUID id) {
+        return getEntityManager().createQuery("select a.version from ApprovalEntity a where a.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+    }
+
+    /** PENDING approvals of this agent that have not yet expired: the ones still waiting for a human. */
+    public long pendingOf(String agentId, OffsetDateTime now) {
+        return count("agentId = ?1 and status = ?2 and expiresAt > ?3", agentId, ApprovalStatus.PENDING, now);
+    }
+
     ApprovalEntity forPlan(UUID planId) {
         return find("planId", planId).firstResult();
     }

@@ -8,6 +8,7 @@ import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -53,16 +54,20 @@ public class ApprovalResource {
                 .build();
     }
 
-    /** With {@code ?waitSeconds=N}, waits until a PENDING approval changes (at most N seconds). */
+    /**
+     * With {@code ?waitSeconds=N}, waits until a PENDING approval changes (at most N seconds). The
+     * first read and the checks run on a worker ({@code @Blocking}); the wait itself holds no
+     * thread: the worker is free once the {@code Uni} is returned.
+     */
     @GET
     @Path("{id}")
     @Blocking
     @RolesAllowed({Roles.READER, Roles.AGENT})
-    public ApprovalView get(@PathParam("id") UUID id, @QueryParam("waitSeconds") String waitSeconds) {
+    public Uni<ApprovalView> get(@PathParam("id") UUID id, @QueryParam("waitSeconds") String waitSeconds) {
         int wait = QueryParams.integer("waitSeconds", waitSeconds, 0, 0, config.approval().maxWaitSeconds());
         ApprovalView now = approvals.get(id);
         caller.requireSelfIfAgent(now.agentId());
-        return wait == 0 ? now : waiter.await(id, wait);
+        return waiter.await(caller.name(), now, wait);
     }
 
     @POST

@@ -146,6 +146,12 @@ public class ApprovalService {
         return view(load(id));
     }
 
+    /** The approval's version, or null if it is gone; what a long-poll re-reads between wakes. */
+    @Transactional
+    public Long version(UUID id) {
+        return repository.versionOf(id);
+    }
+
     @Transactional
     public List<ApprovalView> list(ApprovalStatus status, PageRequest page) {
         return repository.page(status, page.page(), page.size()).stream().map(this::view).toList();

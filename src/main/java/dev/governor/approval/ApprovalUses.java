@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,16 @@ public class ApprovalUses {
         ApprovalEntity a = repository.findById(approvalId);
         repository.getEntityManager().refresh(a);
         approvals.record(a, ApprovalEventEntity.Type.CONSUMED, agentId, null, decisionId, now);
+    }
+
+    /**
+     * The agent's PENDING approvals that have not expired at {@code now}: a fact for the policy's
+     * cap (rules/pending-approvals.drl). Read after the agent's lock, so racing decisions of one
+     * agent each count the approvals the earlier ones opened.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long pendingOf(String agentId, Instant now) {
+        return repository.pendingOf(agentId, now.atOffset(ZoneOffset.UTC));
     }
 
     private static ApprovalFacts facts(ApprovalEntity a, String actionHash) {

@@ -1,56 +1,69 @@
 package dev.governor.approval;
 
 import dev.governor.GovernorConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/approvals/{id}?waitSeconds=N}: returns as soon as a PENDING approval changes, or
- * after N seconds. Wakes on this instance's own changes at once, and re-reads the database every
- * {@code governor.approval.recheck} for changes made by another instance; never spins.
+ * after N seconds. Wakes on this instance's own changes at once (the {@link ApprovalWatch} future),
+ * and re-reads the approval's version every {@code governor.approval.recheck} for changes made by
+ * another instance. No thread is parked for the wait: between reads a wait is only a future and
+ * a timer; the reads themselves run on the worker pool, because the database calls block.
  */
 @ApplicationScoped
 public class ApprovalWaiter {
 
     private final ApprovalService approvals;
     private final ApprovalWatch watch;
+    private final ApprovalWaitSlots slots;
     private final GovernorConfig config;
 
-    public ApprovalWaiter(ApprovalService approvals, ApprovalWatch watch, GovernorConfig config) {
+    public ApprovalWaiter(ApprovalService approvals, ApprovalWatch watch, ApprovalWaitSlots slots,
+                          GovernorConfig config) {
         this.approvals = approvals;
         this.watch = watch;
+        this.slots = slots;
         this.config = config;
     }
 
-    /** Runs on a worker thread (it blocks); only PENDING approvals are waited on. */
-    public ApprovalView await(UUID id, int waitSeconds) {
+    /**
+     * Waits on {@code first} (as the caller just read it) for a change. Takes one of the caller's
+     * wait slots (429 when none is free) and gives it back however the wait ends: a change, the
+     * deadline, a failure, or the client going away (the subscription is cancelled).
+     */
+    public Uni<ApprovalView> await(String caller, ApprovalView first, int waitSeconds) {
+        if (first.status() != ApprovalStatus.PENDING || waitSeconds <= 0) return Uni.createFrom().item(first);
+        slots.acquire(caller);
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        long recheck = Math.max(1, config.approval().recheck().toNanos());
-        ApprovalView first = approvals.get(id);
-        ApprovalView current = first;
-        while (current.status() == ApprovalStatus.PENDING && current.version() == first.version()) {
+        return round(first.id(), first.version(), deadline)
+                .onItem().transformToUni(ignored -> blocking(() -> approvals.get(first.id())))
+                .onTermination().invoke(() -> slots.release(caller));
+    }
+
+    /** Completes once the version differs from {@code version} (or the approval is gone) or the deadline passed. */
+    private Uni<Void> round(UUID id, long version, long deadline) {
+        if (deadline - System.nanoTime() <= 0) return Uni.createFrom().voidItem();
+        // Register before reading: a change committed between the read and the wait still wakes us.
+        var wake = watch.watch(id);
+        return blocking(() -> approvals.version(id)).onItem().transformToUni(current -> {
             long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) break;
-            var wake = watch.watch(id);
-            current = approvals.get(id); // read after registering: no change slips between
-            if (current.status() != ApprovalStatus.PENDING || current.version() != first.version()) break;
-            try {
-                wake.get(Math.min(remaining, recheck), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // periodic re-read below catches changes committed by another instance
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-            current = approvals.get(id);
-        }
-        return current;
+            if (!Objects.equals(current, version) || remaining <= 0) return Uni.createFrom().voidItem();
+            long recheck = Math.max(1, config.approval().recheck().toNanos());
+            // copy(): cancelling this wait must not cancel the future other waiters share
+            return Uni.createFrom().completionStage(wake.copy())
+                    .ifNoItem().after(Duration.ofNanos(Math.min(remaining, recheck))).recoverWithItem((Void) null)
+                    .onItem().transformToUni(woken -> round(id, version, deadline));
+        });
+    }
+
+    private static <T> Uni<T> blocking(Supplier<T> read) {
+        return Uni.createFrom().item(read).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

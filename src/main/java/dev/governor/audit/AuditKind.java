@@ -22,5 +22,7 @@ public enum AuditKind {
     /** A Governor-local human user added; the payload never holds the token. */
     USER_CREATED,
     /** The global halt switched on or off. */
-    GLOBAL_HALT_CHANGED
+    GLOBAL_HALT_CHANGED,
+    /** An agent was refused decisions for going too fast: one record per agent and window, with the refusals counted. */
+    AGENT_THROTTLED
 }

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Gathers everything the policy looks at for one action, at one instant: the agent as
  * registered, every freeze in force (which ones cover the action's environment, aliases
- * included, is the policy's call), the inputs, the agent's running budget totals, the global
- * halt if one is in force, and the approval or plan step the request names.
+ * included, is the policy's call), the inputs, the agent's running budget totals and pending
+ * approvals, the global halt if one is in force, and the approval or plan step the request names.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class DecisionFacts {
                 .toList();
         return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
                 freezes.activeAt(now), now, budgets.usageOf(agentId, now),
-                halt.inForce().orElse(null));
+                halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
     }
 
     /** Impact figures the agent left out count as 0. */

@@ -4,6 +4,7 @@ import dev.governor.api.ApiException;
 import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
 import dev.governor.identity.DecisionRateLimiter;
+import dev.governor.identity.Throttles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,9 +28,11 @@ public class DecisionResource {
     private final TraceService traces;
     private final Caller caller;
     private final DecisionRateLimiter limiter;
+    private final Throttles throttles;
 
     public DecisionResource(DecisionService decisions, OutcomeService outcomes, TraceService traces, Caller caller,
-                            DecisionRateLimiter limiter) {
+                            DecisionRateLimiter limiter, Throttles throttles) {
+        this.throttles = throttles;
         this.decisions = decisions;
         this.outcomes = outcomes;
         this.traces = traces;
@@ -39,7 +42,8 @@ public class DecisionResource {
 
     /**
      * The call every agent makes before every step, with its own key only. A throttled call is
-     * answered 429 before anything is evaluated, so it can never be an ALLOW.
+     * answered 429 before anything is evaluated, so it can never be an ALLOW; it is counted and
+     * audited ({@link Throttles}).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +51,11 @@ public class DecisionResource {
     public DecisionResponse decide(@NotNull @Valid DecisionRequest body) {
         caller.requireAgent(body.agentId());
         long wait = limiter.acquire(body.agentId());
-        if (wait > 0) throw ApiException.tooManyRequests("agent " + body.agentId() + " asks for decisions faster than"
-                + " its rate limit; retry after " + wait + "s", wait);
+        if (wait > 0) {
+            throttles.decisionRefused(body.agentId(), wait);
+            throw ApiException.tooManyRequests("agent " + body.agentId() + " asks for decisions faster than"
+                    + " its rate limit; retry after " + wait + "s", wait);
+        }
         return decisions.decide(body);
     }
 

@@ -59,6 +59,9 @@ public class PlanService {
 
     @Transactional
     public PlanResponse verify(PlanRequest request) {
+        // Like a decision: the agent's lock first, then the clock and the counted reads (budgets,
+        // pending approvals), so a plan racing the agent's decisions counts what they committed.
+        facts.serialise(request.agentId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime createdAt = now.atOffset(ZoneOffset.UTC);
         List<EvaluationInput> inputs = request.steps().stream()

@@ -27,6 +27,9 @@ import java.util.UUID;
  *                      decision was taken, or null when it names none
  * @param planStep      the plan step the request names ({@code planId}, {@code stepIndex}) with
  *                      its plan and the plan's approval, or null when it names none
+ * @param pendingApprovals the agent's PENDING, unexpired approvals, counted after the agent's lock;
+ *                      null = unknown (a decision recorded before Governor counted them): the
+ *                      policy must then not open another approval (rules/pending-approvals.drl)
  */
 public record EvaluationInput(
         String agentId,
@@ -38,11 +41,19 @@ public record EvaluationInput(
         BudgetUsage budgetUsage,
         HaltFacts halt,
         ApprovalFacts approval,
-        PlanStepFacts planStep) {
+        PlanStepFacts planStep,
+        Long pendingApprovals) {
 
     public EvaluationInput {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
+    }
+
+    /** An agent with no pending approvals (tests, smoke checks). */
+    public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
+                           List<FreezeFacts> freezes, Instant now, BudgetUsage budgetUsage, HaltFacts halt,
+                           ApprovalFacts approval, PlanStepFacts planStep) {
+        this(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep, 0L);
     }
 
     /** Naming neither an approval nor a plan step. */
@@ -53,7 +64,14 @@ public record EvaluationInput(
 
     /** The same facts, naming the given approval and plan step. */
     public EvaluationInput withAuthority(ApprovalFacts approval, PlanStepFacts planStep) {
-        return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep);
+        return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep,
+                pendingApprovals);
+    }
+
+    /** The same facts, with this many pending approvals of the agent (null = unknown). */
+    public EvaluationInput withPendingApprovals(Long count) {
+        return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep,
+                count);
     }
 
     /** Without a global halt. */

@@ -62,7 +62,7 @@ final class PolicyTestReader {
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
         allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
-                "approval", "planStep", "planSteps");
+                "approval", "planStep", "planSteps", "pendingApprovals");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -79,7 +79,18 @@ final class PolicyTestReader {
                 freezes(g.get("freezes"), now, where), now, budgetUsage(g.get("budgetUsage"), where),
                 halt(g.get("halt"), now, where),
                 PolicyTestAuthority.approval(g.get("approval"), agentId, now, where),
-                PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where));
+                PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where),
+                pendingApprovals(g.get("pendingApprovals"), where));
+    }
+
+    /** {@code given.pendingApprovals}: a count, or {@code unknown}; not given = the agent has none pending. */
+    private static Long pendingApprovals(JsonNode n, String where) {
+        if (n == null) return 0L;
+        if (n.isTextual() && n.asText().equals("unknown")) return null;
+        if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 0) {
+            throw new IllegalArgumentException(where + ": pendingApprovals must be a whole number >= 0 or 'unknown'");
+        }
+        return n.asLong();
     }
 
     /** {@code given.planSteps}: a plan to weigh, each step with its own action and inputs, the rest shared. */
@@ -91,7 +102,7 @@ final class PolicyTestReader {
             allow(step, where + " planSteps", "action", "inputs");
             steps.add(new EvaluationInput(shared.agentId(), shared.agent(), action(step.get("action"), where),
                     inputs(step.get("inputs"), shared.now(), where), shared.freezes(), shared.now(),
-                    shared.budgetUsage(), shared.halt()));
+                    shared.budgetUsage(), shared.halt()).withPendingApprovals(shared.pendingApprovals()));
         }
         return steps;
     }

@@ -30,7 +30,7 @@ final class Allowed {
             ActionFact.class, AgentFact.class, Answer.class, Apply.class, ApprovalFact.class,
             ApprovalVerdict.class, BoundApproval.class, CumulativeImpact.class, Decision.class, Durations.class,
             FreezeFact.class, FreshnessLimit.class, HaltFact.class, InputFact.class, MetricFamily.class,
-            MetricLimit.class, MetricLimit.Kind.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
+            MetricLimit.class, MetricLimit.Kind.class, PendingApprovalsFact.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
             RequestFact.class, Say.class, StepReason.class, Verdict.class,
             ApprovalState.class, AutonomyLevel.class, BlastRadius.class, Effect.class, EnvironmentTier.class,
             Outcome.class, Reversibility.class);

@@ -191,6 +191,7 @@ final class Evaluator {
     private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {
         List<Object> facts = new ArrayList<>(verdicts);
         facts.add(new RequestFact(input.agentId(), input.now()));
+        facts.add(new PendingApprovalsFact(input.pendingApprovals()));
         facts.add(action);
         var agent = input.agent();
         if (agent != null) {

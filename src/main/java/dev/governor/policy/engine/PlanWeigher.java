@@ -9,6 +9,7 @@ import dev.governor.policy.PlanEvaluation;
 import dev.governor.policy.PlanEvaluation.Cumulative;
 import dev.governor.policy.engine.facts.CumulativeImpact;
 import dev.governor.policy.engine.facts.Decision;
+import dev.governor.policy.engine.facts.PendingApprovalsFact;
 import dev.governor.policy.engine.facts.PlanFact;
 import dev.governor.policy.engine.facts.PlannedStep;
 import dev.governor.policy.engine.facts.Say;
@@ -41,6 +42,7 @@ final class PlanWeigher {
 
         List<Object> facts = new ArrayList<>();
         facts.add(new PlanFact(inputs.get(0).agentId(), steps.size()));
+        facts.add(new PendingApprovalsFact(inputs.get(0).pendingApprovals()));
         for (int i = 0; i < steps.size(); i++) {
             ActionFacts a = inputs.get(i).action();
             Evaluation e = steps.get(i);
