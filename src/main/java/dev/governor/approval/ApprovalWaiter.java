@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ApprovalWaiter {
 
+    private static final long MIN_TIMER_NANOS = Duration.ofMillis(1).toNanos();
+
     private final ApprovalService approvals;
     private final ApprovalWatch watch;
     private final ApprovalWaitSlots slots;
@@ -58,7 +60,9 @@ public class ApprovalWaiter {
             long recheck = Math.max(1, config.approval().recheck().toNanos());
             // copy(): cancelling this wait must not cancel the future other waiters share
             return Uni.createFrom().completionStage(wake.copy())
-                    .ifNoItem().after(Duration.ofNanos(Math.min(remaining, recheck))).recoverWithItem((Void) null)
+                    // Vert.x refuses timers under 1 ms, and a refused timer would leave the wait hanging
+                    .ifNoItem().after(Duration.ofNanos(Math.max(MIN_TIMER_NANOS, Math.min(remaining, recheck))))
+                    .recoverWithItem((Void) null)
                     .onItem().transformToUni(woken -> round(id, version, deadline));
         });
     }
