@@ -52,6 +52,20 @@ public final class Api {
         return decide(agent, action, Map.of());
     }
 
+    /**
+     * The outcome and reason codes of one step, sent again while Governor answers 503 (busy, not
+     * judged), as a client would: every step is eventually judged, and none is counted twice.
+     */
+    public static String judged(RegisteredAgent agent, Map<String, Object> action) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var response = decide(agent, action).extract();
+            if (response.statusCode() == 200) return response.path("outcome") + " " + response.path("reasons.code");
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still 503 after 50 attempts");
+    }
+
     /** The approver signs off as itself, naming itself in the body. */
     public static ValidatableResponse approve(String approvalId, TestUser approver) {
         return as(approver).contentType(ContentType.JSON)

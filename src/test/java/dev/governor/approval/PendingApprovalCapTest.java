@@ -5,8 +5,6 @@ import dev.governor.testing.Races;
 import dev.governor.testing.RegisteredAgent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import java.util.TreeSet;
 import static dev.governor.Api.action;
 import static dev.governor.Api.approver;
 import static dev.governor.Api.decide;
+import static dev.governor.Api.judged;
 import static dev.governor.Api.reject;
 import static dev.governor.Api.registerAgent;
 import static dev.governor.testing.TestAuth.asAdmin;
@@ -97,14 +96,4 @@ class PendingApprovalCapTest {
                 () -> approvals.pendingOf(agent.id(), OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    /** The outcome of one step, sent again while Governor answers 503 (busy, not judged). */
-    private static String judged(RegisteredAgent agent, Map<String, Object> action) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            ExtractableResponse<Response> response = decide(agent, action).extract();
-            if (response.statusCode() == 200) return response.path("outcome") + " " + response.path("reasons.code");
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("still 503 after 50 attempts");
-    }
 }

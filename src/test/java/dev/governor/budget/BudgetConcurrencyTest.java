@@ -3,15 +3,13 @@ package dev.governor.budget;
 import dev.governor.testing.Races;
 import dev.governor.testing.RegisteredAgent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static dev.governor.Api.action;
-import static dev.governor.Api.decide;
+import static dev.governor.Api.judged;
 import static dev.governor.Api.registerAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,14 +50,4 @@ class BudgetConcurrencyTest {
     // Every other step is refused (REQUIRE_APPROVAL, or DENY / POLICY_ERROR when a loaded machine
     // misses the evaluation deadline): only the number allowed is the budget's promise.
 
-    /** The outcome of one step, sending it again while Governor answers 503 (busy, not judged). */
-    static String judged(RegisteredAgent agent, Map<String, Object> action) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            ExtractableResponse<Response> response = decide(agent, action).extract();
-            if (response.statusCode() == 200) return response.path("outcome") + " " + response.path("reasons.code");
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("still 503 after 50 attempts");
-    }
 }
