@@ -33,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characters, wrong types, out-of-range numbers and dates, deep nesting, wrong content types. Every
  * answer must be below 500, every refusal problem+json, and a refused request must store nothing.
  * {@code -Dfuzz.per-operation=N} (default 12) sets how many requests each operation gets,
- * {@code -Dfuzz.seed=S} replays a run.
+ * {@code -Dfuzz.seed=S} runs another sequence (the default seed is fixed, so CI repeats itself).
  */
 @QuarkusTest
 class OpenApiFuzzTest {
 
     private static final int PER_OPERATION = Integer.getInteger("fuzz.per-operation", 12);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("fuzz.seed", 20261202L); // fixed, so CI is repeatable; other seeds explore
     /** Rows a request may add; a refused one must add none. audit_head and checkpoints move on their own. */
     private static final List<String> TABLES = List.of("agents", "agent_environments", "agent_permissions", "freezes",
             "decisions", "decision_firings", "approvals", "approval_events", "plans", "plan_steps", "budget_usage",
