@@ -47,10 +47,17 @@ public class AuthFailures {
         return Math.max(1, Duration.ofNanos(windowNanos - (now - w.start())).toSeconds() + 1);
     }
 
+    int tracked() {
+        return windows.size();
+    }
+
     public void failed(String source) {
         long now = nanos.getAsLong();
         if (windows.size() > MAX_TRACKED) {
-            windows.values().removeIf(w -> now - w.start() >= windowNanos);
+            // Keyed by credential, a spray of random keys adds one entry per key; dropping only the
+            // expired ones would leave the map full and every later failure scanning it. Forget what
+            // has expired and what blocks no one yet: blocked sources stay blocked.
+            windows.values().removeIf(w -> now - w.start() >= windowNanos || w.failures() < maxFailures);
         }
         windows.merge(source, new Window(now, 1), (old, one) ->
                 now - old.start() >= windowNanos ? one : new Window(old.start(), old.failures() + 1));

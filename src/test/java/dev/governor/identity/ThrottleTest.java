@@ -37,4 +37,13 @@ class ThrottleTest {
         nanos.addAndGet(Duration.ofMinutes(1).toNanos());
         assertThat(failures.blockedForSeconds("10.0.0.1")).isZero();
     }
+
+    @Test
+    void aSprayOfRandomKeysNeitherGrowsTheCounterWithoutBoundNorLiftsABlock() {
+        AuthFailures failures = new AuthFailures(3, Duration.ofMinutes(1), nanos::get);
+        for (int i = 0; i < 3; i++) failures.failed("10.0.0.1 blocked-key");
+        for (int i = 0; i < 25_000; i++) failures.failed("10.0.0.9 sprayed-key-" + i);
+        assertThat(failures.tracked()).isLessThanOrEqualTo(10_001);
+        assertThat(failures.blockedForSeconds("10.0.0.1 blocked-key")).isPositive();
+    }
 }
