@@ -6,6 +6,10 @@ public enum AuditKind {
     DECISION,
     /** An outcome the agent reported for a decision. */
     DECISION_OUTCOME,
+    /** A plan verified (all its steps weighed before the first runs), binding the plan and its steps. */
+    PLAN_VERIFIED,
+    /** A step of a plan executed by a decision, binding the plan as it then stands. */
+    PLAN_STEP_EXECUTED,
     /** An approval opened, approved, rejected, expired or consumed. */
     APPROVAL_EVENT,
     AGENT_CREATED,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Compares the rows intact audit records bind ({@code binds} in their payload) with the rows as
@@ -27,6 +28,7 @@ final class BindingCheck {
     private final List<Bound> pending = new ArrayList<>();
     private final Map<String, Map<String, Bound>> latest = new HashMap<>();
     private final FirstBreak first = new FirstBreak();
+    private final Map<String, UuidSet> seen = new HashMap<>();
 
     BindingCheck(Collection<BoundRecords> owners, BoundForms forms, ObjectMapper mapper) {
         this.forms = forms;
@@ -52,6 +54,9 @@ final class BindingCheck {
         for (JsonNode b : binds) {
             Binding binding = new Binding(b.path("kind").asText(), b.path("id").asText(), b.path("sha256").asText());
             BoundRecords owner = owners.get(binding.kind());
+            if (owner != null) {
+                BoundForms.uuids(List.of(binding.id())).forEach(id -> seen.computeIfAbsent(binding.kind(), k -> new UuidSet()).add(id));
+            }
             if (owner == null) {
                 first.at(r.seq(), "record " + r.seq() + " binds a " + binding.kind() + ", which nothing in Governor stores");
             } else if (owner.changes()) {
@@ -94,6 +99,12 @@ final class BindingCheck {
                 }
             }
         });
+    }
+
+    /** Of the rows {@code ids} of {@code kind}, those no record seen so far binds. */
+    List<UUID> unbound(String kind, List<UUID> ids) {
+        UuidSet bound = seen.getOrDefault(kind, new UuidSet());
+        return ids.stream().filter(id -> !bound.contains(id)).toList();
     }
 
     /** The earliest record whose bound rows fail; its seq is null while none does. */

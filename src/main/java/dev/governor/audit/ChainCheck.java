@@ -31,6 +31,13 @@ public final class ChainCheck {
     private final PublicKey key;
     private final NavigableMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
     private boolean signedSeen;
+    /**
+     * The first record since the last checkpoint passed that was written after the next checkpoint
+     * was signed, and the hash before it: a checkpoint cannot vouch for a record younger than
+     * itself, so if the chain then differs from it, this is where the restored copy went its own way.
+     */
+    private Long youngerSince;
+    private String youngerPrevHash;
 
     /**
      * @param fromSeq          the first seq to expect; 1 for a whole chain
@@ -83,12 +90,15 @@ public final class ChainCheck {
         if (key != null && !signed(r)) {
             return false;
         }
-        for (Checkpoint cp : checkpoints.getOrDefault(r.seq(), List.of())) {
-            if (!cp.hash().equals(r.hash())) {
-                return broken(r.seq(), "the record differs from the signed checkpoint of seq " + cp.seq() + " taken at "
-                        + cp.at() + " (the chain was rewritten, or an older backup restored and continued)");
-            }
+        var next = checkpoints.ceilingEntry(r.seq());
+        if (next != null && youngerSince == null && r.at().compareTo(next.getValue().get(0).at()) > 0) {
+            youngerSince = r.seq();
+            youngerPrevHash = expectedPrevHash;
         }
+        for (Checkpoint cp : checkpoints.getOrDefault(r.seq(), List.of())) {
+            if (!cp.hash().equals(r.hash())) return differs(r, cp);
+        }
+        if (next != null && next.getKey() == r.seq()) youngerSince = null;
         expectedSeq = r.seq() + 1;
         expectedPrevHash = r.hash();
         return true;
@@ -148,6 +158,24 @@ public final class ChainCheck {
     /** The latest checkpoint the records were checked against; null when there was none. */
     public Checkpoint latestCheckpoint() {
         return checkpoints.isEmpty() ? null : checkpoints.lastEntry().getValue().get(0);
+    }
+
+    /**
+     * The chain differs from a signed checkpoint at its seq. Where a record before it is younger
+     * than the checkpoint (both times are Governor's own, and signed), the chain was restored from
+     * an older copy and continued from there: that record is named, and the good links end before it.
+     */
+    private boolean differs(ChainRecord r, Checkpoint cp) {
+        String at = "the signed checkpoint of seq " + cp.seq() + " taken at " + cp.at();
+        if (youngerSince == null) {
+            return broken(r.seq(), "the record differs from " + at
+                    + " (the chain was rewritten, or an older backup restored and continued)");
+        }
+        expectedSeq = youngerSince;
+        expectedPrevHash = youngerPrevHash;
+        return broken(youngerSince, "the chain diverges here from " + at + ": record " + youngerSince
+                + " was written after that checkpoint, which vouches for seq " + cp.seq() + " with another hash"
+                + " (an older backup was restored and continued from seq " + (youngerSince - 1) + ")");
     }
 
     private boolean broken(long seq, String why) {

@@ -12,15 +12,22 @@ package dev.governor.audit;
  *                      they describe the links only, a binding that fails does not move them
  * @param checkpoint    the latest signed checkpoint the chain was checked against; null when none
  *                      has been written yet
+ * @param unboundRow    a row stored in an operational table that no record binds ({@code "decision <id>"}):
+ *                      it was added outside Governor, so no record is broken but the whole is not
+ *                      valid; null when every row is bound (checked only when verifying from seq 1)
  */
 public record VerifyResult(boolean valid, long records, Long firstBrokenId, String reason, long fromSeq,
-                           long lastSeq, String lastHash, Checkpoint checkpoint) {
+                           long lastSeq, String lastHash, Checkpoint checkpoint, String unboundRow) {
 
-    static VerifyResult of(ChainCheck check, BindingCheck binds, long fromSeq) {
+    static VerifyResult of(ChainCheck check, BindingCheck binds, long fromSeq, String unboundRow) {
         boolean bindsFirst = binds.first().seq() != null
                 && (check.firstBroken() == null || binds.first().seq() < check.firstBroken());
         Long first = bindsFirst ? binds.first().seq() : check.firstBroken();
-        return new VerifyResult(first == null, check.records(), first, bindsFirst ? binds.first().reason() : check.reason(),
-                fromSeq, check.lastSeq(), check.lastHash(), check.latestCheckpoint());
+        String reason = bindsFirst ? binds.first().reason() : check.reason();
+        if (first == null && unboundRow != null) {
+            reason = unboundRow + " is bound by no audit record (it was added outside Governor)";
+        }
+        return new VerifyResult(first == null && unboundRow == null, check.records(), first, reason,
+                fromSeq, check.lastSeq(), check.lastHash(), check.latestCheckpoint(), unboundRow);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,8 +25,11 @@ public class OutcomeService {
     private final OutcomeRepository outcomes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OutcomeBindings bindings;
 
-    public OutcomeService(DecisionRepository decisions, OutcomeRepository outcomes, AuditTrail audit, Clock clock) {
+    public OutcomeService(DecisionRepository decisions, OutcomeRepository outcomes, AuditTrail audit, Clock clock,
+                          OutcomeBindings bindings) {
+        this.bindings = bindings;
         this.decisions = decisions;
         this.outcomes = outcomes;
         this.audit = audit;
@@ -47,7 +51,8 @@ public class OutcomeService {
         outcomes.flush();
         ReportedOutcome report = outcome.toReport();
         // Reported on behalf of the decision's agent; the auth issue will record the caller instead.
-        audit.append(new AuditEvent(AuditKind.DECISION_OUTCOME, decisionId.toString(), decision.agentId, report));
+        audit.append(new AuditEvent(AuditKind.DECISION_OUTCOME, decisionId.toString(), decision.agentId, report,
+                List.of(bindings.of(outcome))));
         return report;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.ApiException;
 import dev.governor.api.JsonText;
 import dev.governor.approval.ActionFingerprint;
+import dev.governor.audit.AuditKind;
 import dev.governor.approval.ApprovalService;
 import dev.governor.decision.DecisionFacts;
 import dev.governor.decision.DecisionResponse;
@@ -30,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -45,10 +47,12 @@ public class PlanService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Masked masked;
+    private final PlanBindings bindings;
 
     public PlanService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals, EntityManager em,
-                       ObjectMapper mapper, Clock clock, Masked masked) {
+                       ObjectMapper mapper, Clock clock, Masked masked, PlanBindings bindings) {
         this.masked = masked;
+        this.bindings = bindings;
         this.engine = engine;
         this.facts = facts;
         this.approvals = approvals;
@@ -125,6 +129,13 @@ public class PlanService {
             step.outcome = steps.get(i).outcome().name();
             em.persist(step);
         }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("planId", plan.id);
+        payload.put("agentId", plan.agentId);
+        payload.put("outcome", plan.outcome);
+        payload.put("policyVersion", plan.policyVersion);
+        payload.put("steps", steps.size());
+        bindings.record(AuditKind.PLAN_VERIFIED, plan.id, plan.agentId, payload);
     }
 
     /** The shortest time to live any step's approval would have; null = the configured default. */

@@ -1,6 +1,7 @@
 package dev.governor.plan;
 
 import dev.governor.api.ApiException;
+import dev.governor.audit.AuditKind;
 import dev.governor.approval.ApprovalUses;
 import dev.governor.decision.PlanStepAuthority;
 import dev.governor.policy.EvaluationInput.PlanStepFacts;
@@ -11,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,10 +26,12 @@ public class PlanSteps implements PlanStepAuthority {
 
     private final EntityManager em;
     private final ApprovalUses approvals;
+    private final PlanBindings bindings;
 
-    public PlanSteps(EntityManager em, ApprovalUses approvals) {
+    public PlanSteps(EntityManager em, ApprovalUses approvals, PlanBindings bindings) {
         this.em = em;
         this.approvals = approvals;
+        this.bindings = bindings;
     }
 
     @Override
@@ -62,5 +67,14 @@ public class PlanSteps implements PlanStepAuthority {
             throw ApiException.conflict("step " + stepIndex + " of plan " + planId
                     + " changed while the decision was taken; ask again");
         }
+        // The bulk update bypassed the step locked above; the record must bind the row as it is now.
+        PlanStepEntity step = em.find(PlanStepEntity.class, new PlanStepEntity.Key(planId, stepIndex));
+        if (step != null) em.refresh(step);
+        PlanEntity plan = em.find(PlanEntity.class, planId);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("planId", planId);
+        payload.put("stepIndex", stepIndex);
+        payload.put("decisionId", decisionId);
+        bindings.record(AuditKind.PLAN_STEP_EXECUTED, planId, plan.agentId, payload);
     }
 }

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * What auditors read is what the chain protects: each change an insider makes by SQL to a stored
@@ -131,6 +132,83 @@ class AuditTamperTest {
             sql.insert("budget_usage", budget);
         }
         valid();
+    }
+
+    @Test
+    void aDecisionInsertedBySqlIsNamedAsBoundByNoRecord() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String decision = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/b"));
+        Map<String, Object> row = sql.rows("SELECT * FROM decisions WHERE id = ?", UUID.fromString(decision)).get(0);
+        UUID forged = UUID.randomUUID();
+        row.put("id", forged);
+        sql.insert("decisions", List.of(row));
+        try {
+            asAdmin().get("/v1/decisions/{id}", forged).then().statusCode(200); // what a reader now sees
+            asAdmin().get("/v1/audit/verify").then().statusCode(200)
+                    .body("valid", is(false)).body("firstBrokenId", nullValue())
+                    .body("unboundRow", is("decision " + forged))
+                    .body("reason", containsString("bound by no audit record"));
+            assertThat(offline()).startsWith("1 BROKEN: decision " + forged + " is bound by no audit record");
+        } finally {
+            sql.exec("DELETE FROM decisions WHERE id = ?", forged);
+        }
+        valid();
+    }
+
+    @Test
+    void aRolledBackOutcomeEditedIntoASuccessIsReportedAtItsRecord() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("ROUTINE", List.of("sandbox"), List.of("config:*"));
+        String decision = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/c"));
+        String outcome = as(agent).contentType(ContentType.JSON)
+                .body(Map.of("status", "ROLLED_BACK", "incident", true, "detail", "500s after the change"))
+                .post("/v1/decisions/{id}/outcome", decision).then().statusCode(201).extract().path("id");
+        long seq = sql.number("SELECT MAX(seq) FROM audit_log WHERE kind = 'DECISION_OUTCOME' AND subject_id = ?", decision);
+        sql.exec("UPDATE decision_outcomes SET status = 'SUCCEEDED', incident = FALSE WHERE id = ?", UUID.fromString(outcome));
+        try {
+            broken(seq, "outcome " + outcome);
+        } finally {
+            sql.exec("UPDATE decision_outcomes SET status = 'ROLLED_BACK', incident = TRUE WHERE id = ?",
+                    UUID.fromString(outcome));
+        }
+        valid();
+    }
+
+    @Test
+    void aDeniedPlanEditedIntoAnAllowAndAnExecutedStepResetAreReportedAtTheLatestRecord() throws Exception {
+        RegisteredAgent agent = Fixtures.agent("AUTONOMOUS", List.of("sandbox"), List.of("config:*"));
+        Map<String, Object> update = Fixtures.action("config.update", "sandbox", "cfg/d");
+        String denied = plan(agent, Fixtures.action("environment.delete", "sandbox", "env/d"))
+                .body("outcome", is("DENY")).extract().path("planId");
+        long verified = recordOf(denied);
+        sql.exec("UPDATE plans SET outcome = 'ALLOW' WHERE id = ?", UUID.fromString(denied));
+        try {
+            broken(verified, "plan " + denied);
+        } finally {
+            sql.exec("UPDATE plans SET outcome = 'DENY' WHERE id = ?", UUID.fromString(denied));
+        }
+        valid();
+
+        String allowed = plan(agent, update).body("outcome", is("ALLOW")).extract().path("planId");
+        Fixtures.decide(agent, update, Map.of("planId", allowed, "stepIndex", 0)).statusCode(200)
+                .body("outcome", is("ALLOW"));
+        long executed = recordOf(allowed);
+        assertThat(executed).isGreaterThan(recordOf(denied));
+        Map<String, Object> step = sql.rows("SELECT executed_by, executed_at FROM plan_steps WHERE plan_id = ?",
+                UUID.fromString(allowed)).get(0);
+        sql.exec("UPDATE plan_steps SET executed_by = NULL, executed_at = NULL WHERE plan_id = ?", UUID.fromString(allowed));
+        try {
+            broken(executed, "plan " + allowed);
+        } finally {
+            sql.exec("UPDATE plan_steps SET executed_by = ?, executed_at = ? WHERE plan_id = ?", step.get("executed_by"),
+                    step.get("executed_at"), UUID.fromString(allowed));
+        }
+        valid();
+    }
+
+    private static io.restassured.response.ValidatableResponse plan(RegisteredAgent agent, Map<String, Object> action) {
+        return as(agent).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.id(), "steps", List.of(Map.of("action", action))))
+                .post("/v1/plans").then().statusCode(200);
     }
 
     private String openApproval() {

@@ -127,29 +127,73 @@ class CheckpointTamperTest {
         List<String> later = decisions(2);
         Checkpoint cp = checkpoint();
         // The backup holds neither the later records nor the later decisions.
-        List<Map<String, Object>> records = records(backup + 1);
+        Taken taken = takeAway(later, backup);
+        setHead(backup);
+        try {
+            bothBroken(backup + 1, "older backup", cp);
+        } finally {
+            putBack(taken, cp);
+        }
+        bothValid(cp);
+    }
+
+    @Test
+    void anOlderBackupRestoredAndContinuedIsNamedWhereItDiverges() throws Exception {
+        decisions(1);
+        long backup = head();
+        List<String> later = decisions(2);
+        Checkpoint cp = checkpoint();
+        Taken taken = takeAway(later, backup);
+        setHead(backup);
+        List<String> written = new ArrayList<>();
+        try {
+            // Governor goes on deciding on the restored copy, past the checkpoint's seq: every link
+            // and signature is good, only the checkpoint knows that seq had another record.
+            written.addAll(decisions((int) (cp.seq() - backup)));
+            assertThat(head()).isGreaterThanOrEqualTo(cp.seq());
+            bothBroken(backup + 1, "older backup was restored and continued from seq " + backup, cp);
+        } finally {
+            takeAway(written, backup);
+            // A checkpoint the timer may have signed of the restored copy goes with it.
+            List<Object> original = taken.records().stream().map(r -> r.get("hash")).toList();
+            for (Checkpoint other : checkpoints.all()) {
+                if (other.seq() > backup && !original.contains(other.hash())) {
+                    sql.exec("DELETE FROM audit_checkpoints WHERE seq = ? AND hash = ?", other.seq(), other.hash());
+                    Files.deleteIfExists(file(other));
+                }
+            }
+            putBack(taken, cp);
+        }
+        bothValid(cp);
+    }
+
+    /** Rows and records deleted by {@link #takeAway}, in the order {@link #putBack} inserts them. */
+    private record Taken(List<Map<String, Object>> records, List<List<Map<String, Object>>> rows) {
+    }
+
+    /** Deletes the decisions {@code ids} (with what hangs off them) and every record after {@code seq}. */
+    private Taken takeAway(List<String> ids, long seq) throws Exception {
+        List<Map<String, Object>> records = records(seq + 1);
         List<List<Map<String, Object>>> rows = new ArrayList<>();
         for (String table : List.of("budget_usage", "decision_firings", "decisions")) {
             String column = table.equals("decisions") ? "id" : "decision_id";
             List<Map<String, Object>> taken = new ArrayList<>();
-            for (String id : later) {
+            for (String id : ids) {
                 taken.addAll(sql.rows("SELECT * FROM " + table + " WHERE " + column + " = ?", UUID.fromString(id)));
                 sql.exec("DELETE FROM " + table + " WHERE " + column + " = ?", UUID.fromString(id));
             }
             rows.add(0, taken);
         }
-        sql.exec("DELETE FROM audit_log WHERE seq > ?", backup);
-        setHead(backup);
-        try {
-            bothBroken(backup + 1, "older backup", cp);
-        } finally {
-            sql.insert("decisions", rows.get(0));
-            sql.insert("decision_firings", rows.get(1));
-            sql.insert("budget_usage", rows.get(2));
-            sql.insert("audit_log", records);
-            setHead(cp.seq());
-        }
-        bothValid(cp);
+        sql.exec("DELETE FROM audit_log WHERE seq > ?", seq);
+        return new Taken(records, rows);
+    }
+
+    private void putBack(Taken taken, Checkpoint cp) throws Exception {
+        sql.insert("decisions", taken.rows().get(0));
+        sql.insert("decision_firings", taken.rows().get(1));
+        sql.insert("budget_usage", taken.rows().get(2));
+        sql.insert("audit_log", taken.records());
+        setHead(cp.seq());
     }
 
     @Test
