@@ -32,9 +32,11 @@ public final class ChainCheck {
     private final NavigableMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
     private boolean signedSeen;
     /**
-     * The first record since the last checkpoint passed that was written after the next checkpoint
-     * was signed, and the hash before it: a checkpoint cannot vouch for a record younger than
-     * itself, so if the chain then differs from it, this is where the restored copy went its own way.
+     * The first of the records, running up to the next checkpoint's seq, that were all written
+     * after that checkpoint was signed, and the hash before it: a checkpoint cannot vouch for a
+     * record younger than itself, so if the chain then differs from it, this is where the restored
+     * copy went its own way. Only the unbroken run counts, so one record stamped by a clock that
+     * ran ahead (a test clock, an instance with skew) does not move the name.
      */
     private Long youngerSince;
     private String youngerPrevHash;
@@ -91,7 +93,9 @@ public final class ChainCheck {
             return false;
         }
         var next = checkpoints.ceilingEntry(r.seq());
-        if (next != null && youngerSince == null && r.at().compareTo(next.getValue().get(0).at()) > 0) {
+        if (next != null && r.at().compareTo(next.getValue().get(0).at()) <= 0) {
+            youngerSince = null; // an older record after a younger one: that one was a clock's step, not a restore
+        } else if (next != null && youngerSince == null) {
             youngerSince = r.seq();
             youngerPrevHash = expectedPrevHash;
         }

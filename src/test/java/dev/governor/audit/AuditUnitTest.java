@@ -60,6 +60,46 @@ class AuditUnitTest {
     }
 
     @Test
+    void aRestoredAndContinuedChainIsNamedAtTheFirstOfTheRecordsYoungerThanTheCheckpoint() {
+        // seq 1 stamped by a clock far ahead (it must not be named); seqs 4.. written after the checkpoint.
+        List<String> times = List.of("2030-01-01T00:00:00.000000Z", "2026-12-01T10:00:01.000000Z",
+                "2026-12-01T10:00:02.000000Z", "2026-12-01T10:00:03.000000Z", "2026-12-01T10:00:04.000000Z");
+        List<ChainRecord> original = chain(times, "a");
+        Checkpoint cp = new Checkpoint(5, original.get(4).hash(), "2026-12-01T10:00:05.000000Z", "k", "s");
+        List<ChainRecord> restored = new java.util.ArrayList<>(original.subList(0, 3));
+        List<ChainRecord> continued = chain(List.of("2026-12-01T11:00:00.000000Z", "2026-12-01T11:00:01.000000Z",
+                "2026-12-01T11:00:02.000000Z"), "b", restored.get(2).hash(), 4);
+        restored.addAll(continued);
+
+        ChainCheck honest = new ChainCheck(1, null, null, List.of(cp));
+        original.forEach(honest::accept);
+        assertThat(honest.valid()).isTrue();
+
+        ChainCheck check = new ChainCheck(1, null, null, List.of(cp));
+        restored.forEach(check::accept);
+        assertThat(check.firstBroken()).isEqualTo(4);
+        assertThat(check.reason()).contains("restored and continued from seq 3");
+        assertThat(check.lastSeq()).isEqualTo(3);
+        assertThat(check.lastHash()).isEqualTo(original.get(2).hash());
+    }
+
+    private static List<ChainRecord> chain(List<String> times, String payload) {
+        return chain(times, payload, ChainHash.GENESIS, 1);
+    }
+
+    private static List<ChainRecord> chain(List<String> times, String payload, String prev, long firstSeq) {
+        List<ChainRecord> out = new java.util.ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            long seq = firstSeq + i;
+            String body = "{\"p\":\"" + payload + seq + "\"}";
+            String hash = ChainHash.of(prev, seq, "K", "s", "a", times.get(i), body);
+            out.add(new ChainRecord(seq, "K", "s", "a", times.get(i), body, prev, hash));
+            prev = hash;
+        }
+        return out;
+    }
+
+    @Test
     void sensitiveFieldsWithoutAKeyStopStartUp() {
         assertThatThrownBy(() -> new SensitiveFields(config(List.of("reasoning.prompt"), null), null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("governor.audit.hmac-key");
