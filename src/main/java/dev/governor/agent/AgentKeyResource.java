@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.Roles;
 import dev.governor.identity.AgentKeys;
 import dev.governor.identity.Caller;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  * Rotating and revoking an agent's API key. Here rather than in identity because the agent must
  * exist first (404 otherwise), and agents are this package's; identity keeps the keys.
  */
+@Tag(name = "Agents", description = "Agent registration, keys, suspension")
 @Path("/v1/agents/{id}/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT_ADMIN)
@@ -37,6 +40,7 @@ public class AgentKeyResource {
     }
 
     /** A new key, shown only in this answer; the old key stops working at once (no overlap). */
+    @Operation(operationId = "rotateAgentKey", summary = "Issue a new key for the agent; the old one stops working at once")
     @POST
     @Path("rotate")
     public IssuedKey rotate(@PathParam("id") String id) {
@@ -45,6 +49,7 @@ public class AgentKeyResource {
     }
 
     /** Revokes the agent's key; it cannot authenticate until a key is rotated in. */
+    @Operation(operationId = "revokeAgentKeys", summary = "Revoke the agent's key; it cannot authenticate until a key is rotated in")
     @DELETE
     public RevokedKeys revoke(@PathParam("id") String id) {
         agents.get(id);

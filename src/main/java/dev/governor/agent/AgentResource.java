@@ -1,5 +1,7 @@
 package dev.governor.agent;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
 import dev.governor.api.QueryParams;
@@ -24,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 
 /** Agents: who may act, for whom, and how far. */
+@Tag(name = "Agents")
 @Path("/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -39,6 +42,7 @@ public class AgentResource {
     }
 
     /** The answer carries the agent's API key, shown this once (rotate it if it is lost). */
+    @Operation(operationId = "registerAgent", summary = "Register an agent; its key is shown once")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT_ADMIN)
@@ -51,6 +55,7 @@ public class AgentResource {
     }
 
     /** Sorted by id; {@code X-Total-Count} carries the number of matches across all pages. */
+    @Operation(operationId = "listAgents", summary = "Registered agents, a page at a time")
     @GET
     @RolesAllowed(Roles.READER)
     public RestResponse<List<Agent>> list(@QueryParam("owner") String owner,
@@ -64,6 +69,7 @@ public class AgentResource {
                 .build();
     }
 
+    @Operation(operationId = "getAgent", summary = "One agent")
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.READER, Roles.AGENT})
@@ -72,6 +78,7 @@ public class AgentResource {
         return service.get(id);
     }
 
+    @Operation(operationId = "updateAgent", summary = "Replace an agent's task, level, environments and permissions")
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.AGENT_ADMIN)
@@ -83,6 +90,7 @@ public class AgentResource {
         return service.replace(id, body.spec());
     }
 
+    @Operation(operationId = "suspendAgent", summary = "Suspend an agent: every decision it asks for is DENY")
     @POST
     @Path("{id}/suspend")
     @RolesAllowed(Roles.AGENT_ADMIN)
@@ -91,6 +99,7 @@ public class AgentResource {
         return service.suspend(id, body.reason());
     }
 
+    @Operation(operationId = "resumeAgent", summary = "Resume a suspended agent")
     @POST
     @Path("{id}/resume")
     @RolesAllowed(Roles.AGENT_ADMIN)

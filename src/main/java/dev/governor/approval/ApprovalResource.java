@@ -1,5 +1,7 @@
 package dev.governor.approval;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Approvals: the human checkpoint before the irreversible step. */
+@Tag(name = "Approvals", description = "The human checkpoint, bound to one exact action")
 @Path("/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
@@ -43,6 +46,7 @@ public class ApprovalResource {
     }
 
     /** Newest first; {@code X-Total-Count} carries the number of matches across all pages. */
+    @Operation(operationId = "listApprovals", summary = "Approvals, a page at a time")
     @GET
     @RolesAllowed(Roles.READER)
     public RestResponse<List<ApprovalView>> list(@QueryParam("status") String status,
@@ -59,6 +63,7 @@ public class ApprovalResource {
      * first read and the checks run on a worker ({@code @Blocking}); the wait itself holds no
      * thread: the worker is free once the {@code Uni} is returned.
      */
+    @Operation(operationId = "getApproval", summary = "One approval; with waitSeconds, wait for it to be decided (long-poll)")
     @GET
     @Path("{id}")
     @Blocking
@@ -70,6 +75,7 @@ public class ApprovalResource {
         return waiter.await(caller.name(), now, wait);
     }
 
+    @Operation(operationId = "approve", summary = "Sign off the one exact action")
     @POST
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +84,7 @@ public class ApprovalResource {
         return approvals.approve(id, approver(body), body);
     }
 
+    @Operation(operationId = "reject", summary = "Refuse the action")
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dev.governor.audit;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.governor.api.ApiException;
 import dev.governor.api.Roles;
@@ -27,6 +29,7 @@ import java.util.List;
  * is an operator procedure, see README "For auditors"). The decision exports under the same path
  * are the decision package's ({@code DecisionExportResource}).
  */
+@Tag(name = "Audit", description = "The hash-chained log, its verification and exports")
 @Path("/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
@@ -47,6 +50,7 @@ public class AuditResource {
     }
 
     /** The raw hash chain, for the offline verifier ({@code dev.governor.audit.cli.VerifyExport}). */
+    @Operation(operationId = "exportAuditLog", summary = "The hash-chained audit log, streamed (NDJSON or CSV)")
     @GET
     @Path("/log")
     public Response log(@QueryParam("fromSeq") String fromSeq, @QueryParam("format") String format,
@@ -59,12 +63,14 @@ public class AuditResource {
      * The chain with every row it binds in canonical form, for the offline verifier to recompute
      * each bound hash ({@code VerifyExport bundle.ndjson}). NDJSON only.
      */
+    @Operation(operationId = "exportAuditBundle", summary = "The chain with every row it binds, for the offline verifier")
     @GET
     @Path("/bundle")
     public Response bundle() {
         return ExportFormat.NDJSON.attachment(exports.bundle(), "audit-bundle");
     }
 
+    @Operation(operationId = "verifyAuditChain", summary = "Check the chain, its signatures, checkpoints and the rows it binds")
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -85,6 +91,7 @@ public class AuditResource {
      * The signed checkpoints (newest first, at most {@code limit}), the key that signs them and
      * where their files are. Archive the files outside the database; give the offline verifier one.
      */
+    @Operation(operationId = "listAuditCheckpoints", summary = "Signed checkpoints of the chain head, with the public key")
     @GET
     @Path("/checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
@@ -117,6 +124,7 @@ public class AuditResource {
      * The keyed hash Governor stores for a sensitive value, so an auditor can search the log for a
      * value they already know. An oracle for guessing low-entropy values: restrict it to auditors.
      */
+    @Operation(operationId = "hashSensitiveValue", summary = "The masked form of a value, to search the exports for it")
     @POST
     @Path("/hash")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dev.governor.decision;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.Roles;
 import dev.governor.audit.ExportFormat;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
  * Here rather than in the audit package because they read this package's tables, and the audit
  * package cannot depend on this one (decisions write to the audit trail). Read-only.
  */
+@Tag(name = "Audit")
 @Path("/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class DecisionExportResource {
@@ -25,6 +28,7 @@ public class DecisionExportResource {
         this.exports = exports;
     }
 
+    @Operation(operationId = "exportDecisions", summary = "Stored decisions, streamed (NDJSON or CSV)")
     @GET
     @Path("/decisions")
     public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -34,6 +38,7 @@ public class DecisionExportResource {
         return f.attachment(exports.decisions(ExportFilter.parse(from, to, agentId, outcome), f), "decisions");
     }
 
+    @Operation(operationId = "exportRuleFirings", summary = "Every rule fired and table row matched, streamed (NDJSON or CSV)")
     @GET
     @Path("/rule-firings")
     public Response ruleFirings(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -1,5 +1,7 @@
 package dev.governor.decision;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.ApiException;
 import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
+@Tag(name = "Decisions", description = "The call agents make before every step")
 @Path("/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
@@ -45,6 +48,7 @@ public class DecisionResource {
      * answered 429 before anything is evaluated, so it can never be an ALLOW; it is counted and
      * audited ({@link Throttles}).
      */
+    @Operation(operationId = "decide", summary = "Ask before acting: ALLOW, REQUIRE_APPROVAL, DENY or RECOMMEND, with reasons")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
@@ -59,6 +63,7 @@ public class DecisionResource {
         return decisions.decide(body);
     }
 
+    @Operation(operationId = "getDecision", summary = "The stored decision: request, facts, response, firings and outcomes")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.READER, Roles.AGENT})
@@ -69,6 +74,7 @@ public class DecisionResource {
     }
 
     /** The whole story of one decision for an incident review. */
+    @Operation(operationId = "traceDecision", summary = "The whole story of one decision, for an incident review")
     @GET
     @Path("/{id}/trace")
     @RolesAllowed(Roles.READER)
@@ -77,6 +83,7 @@ public class DecisionResource {
     }
 
     /** What happened after the decision, reported by the decision's own agent; kept as history (201 each time). */
+    @Operation(operationId = "reportOutcome", summary = "Report what happened after the decision (kept as history)")
     @POST
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dev.governor.freeze;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.PageRequest;
 import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 
 /** Freezes: protective windows in which no mutating action may run in an environment. */
+@Tag(name = "Freezes and halts", description = "Change freezes and the global halt")
 @Path("/v1/freezes")
 @Produces(MediaType.APPLICATION_JSON)
 public class FreezeResource {
@@ -31,6 +34,7 @@ public class FreezeResource {
         this.service = service;
     }
 
+    @Operation(operationId = "createFreeze", summary = "Declare a change freeze")
     @POST
     @RolesAllowed(Roles.AGENT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +46,7 @@ public class FreezeResource {
     }
 
     /** Newest first; {@code ?active=true} keeps those in force now. {@code X-Total-Count} counts all pages. */
+    @Operation(operationId = "listFreezes", summary = "Freezes, a page at a time")
     @GET
     @RolesAllowed(Roles.READER)
     public RestResponse<List<Freeze>> list(@QueryParam("active") String active,
@@ -55,6 +60,7 @@ public class FreezeResource {
                 .build();
     }
 
+    @Operation(operationId = "getFreeze", summary = "One freeze")
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.READER)
@@ -63,6 +69,7 @@ public class FreezeResource {
     }
 
     /** Lifts the freeze early and answers with its final state. */
+    @Operation(operationId = "liftFreeze", summary = "Lift a freeze")
     @DELETE
     @RolesAllowed(Roles.AGENT_ADMIN)
     @Path("{id}")

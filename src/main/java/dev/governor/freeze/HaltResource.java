@@ -1,5 +1,7 @@
 package dev.governor.freeze;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The big red button: stop every mutation of every agent, with one call. */
+@Tag(name = "Freezes and halts")
 @Path("/v1/halt")
 @Produces(MediaType.APPLICATION_JSON)
 public class HaltResource {
@@ -23,6 +26,7 @@ public class HaltResource {
         this.service = service;
     }
 
+    @Operation(operationId = "getHalt", summary = "Whether the global halt is on")
     @GET
     @RolesAllowed(Roles.READER)
     public Halt current() {
@@ -30,6 +34,7 @@ public class HaltResource {
     }
 
     /** 409 when a halt is already in force. */
+    @Operation(operationId = "declareHalt", summary = "Halt every mutation by every agent")
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +43,7 @@ public class HaltResource {
     }
 
     /** 409 when no halt is in force. */
+    @Operation(operationId = "liftHalt", summary = "Lift the global halt")
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     public Halt lift() {

@@ -1,5 +1,7 @@
 package dev.governor.identity;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Governor-local human users (when no identity provider is plugged in). */
+@Tag(name = "Users", description = "Governor-local human users")
 @Path("/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -31,6 +34,7 @@ public class UserResource {
     public record CreatedUser(String name, List<String> roles, String token) {
     }
 
+    @Operation(operationId = "createUser", summary = "Add a Governor-local user; its token is shown once")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)

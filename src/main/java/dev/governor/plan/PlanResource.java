@@ -1,5 +1,7 @@
 package dev.governor.plan;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /** Plans: verify the whole sequence before the first step runs. */
+@Tag(name = "Plans", description = "Multi-step plans verified before the first step")
 @Path("/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
@@ -29,6 +32,7 @@ public class PlanResource {
     }
 
     /** Only the agent's own key may submit its plan. */
+    @Operation(operationId = "verifyPlan", summary = "Weigh every step of a plan before the first runs, with one approval for the whole")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
@@ -37,6 +41,7 @@ public class PlanResource {
         return plans.verify(body);
     }
 
+    @Operation(operationId = "getPlan", summary = "A verified plan and which steps have run")
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.READER, Roles.AGENT})

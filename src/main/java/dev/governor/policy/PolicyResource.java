@@ -1,5 +1,10 @@
 package dev.governor.policy;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.PageRequest;
@@ -21,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
+@Tag(name = "Policies", description = "The policy files in force, reloads and replays")
 @Path("/v1/policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
@@ -42,6 +48,7 @@ public class PolicyResource {
     }
 
     /** The policy version in force and the files it was compiled from. */
+    @Operation(operationId = "getPolicy", summary = "The policy version in force and its files")
     @GET
     @RolesAllowed(Roles.READER)
     public PolicySnapshot current() {
@@ -54,11 +61,14 @@ public class PolicyResource {
      * force (503 if the load cannot be recorded). The body is optional. Skipping the tests
      * ({@code requireTests=false}) is for administrators, and the load record says who skipped them.
      */
+    @Operation(operationId = "reloadPolicy", summary = "Load the policy files again; the old version stays on any error")
     @POST
     @Path("reload")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.POLICY_AUTHOR)
-    public ReloadResponse reload(String json, @QueryParam("requireTests") String requireTests,
+    public ReloadResponse reload(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                         schema = @Schema(implementation = ReloadRequest.class))) String json,
+                                 @QueryParam("requireTests") String requireTests,
                                  @HeaderParam("X-Actor") String actorHeader) throws JsonProcessingException {
         // The body is optional (a bare POST is the common case), so it is read here rather than bound.
         ReloadRequest body = json == null || json.isBlank() ? null : mapper.readValue(json, ReloadRequest.class);
@@ -74,6 +84,7 @@ public class PolicyResource {
     }
 
     /** Every load attempt, newest first; {@code X-Total-Count} carries the total. */
+    @Operation(operationId = "listPolicyLoads", summary = "Every policy load and reload, newest first")
     @GET
     @Path("history")
     @RolesAllowed(Roles.READER)
@@ -83,6 +94,7 @@ public class PolicyResource {
     }
 
     /** Replays recorded decisions against a candidate policy directory and reports the outcome flips. */
+    @Operation(operationId = "replayPolicy", summary = "Replay recorded decisions under the current policy and list the verdicts that flip")
     @POST
     @Path("replay")
     @RolesAllowed(Roles.POLICY_AUTHOR)
