@@ -32,13 +32,18 @@ public class BudgetLedger {
         return new RecordedUsage((window, environment) -> totals(agentId, window, environment, now));
     }
 
-    /** Counts an ALLOWed mutation against the agent's budgets, in the decision's transaction. */
+    /**
+     * Counts an ALLOWed mutation against the agent's budgets, in the decision's transaction.
+     *
+     * @param environment the environment's registered name (environments.dmn), so that aliases
+     *                    such as prod and production count against one budget; null: as written
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID decisionId, String agentId, ActionFacts action, OffsetDateTime at) {
+    public void record(UUID decisionId, String agentId, ActionFacts action, String environment, OffsetDateTime at) {
         BudgetUsageEntity usage = new BudgetUsageEntity();
         usage.decisionId = decisionId;
         usage.agentId = agentId;
-        usage.environment = action.environment();
+        usage.environment = environment == null ? action.environment() : environment;
         usage.decidedAt = at;
         usage.records = action.records();
         usage.users = action.users();

@@ -40,7 +40,8 @@ final class BudgetTable {
             Map<?, ?> limit = (Map<?, ?>) outputs.get(i);
             Row row = result.rows().get(i);
             Duration window = Duration.parse((String) limit.get("window"));
-            String scope = "ALL".equals(limit.get("scope")) ? null : action.environment();
+            // Counted by registered name: prod and production share one budget.
+            String scope = "ALL".equals(limit.get("scope")) ? null : action.environmentName();
             UsageTotals before = input.budgetUsage() == null ? UsageTotals.none(window, scope)
                     : input.budgetUsage().within(window, scope);
             String crossed = crossed(limit, before, action);

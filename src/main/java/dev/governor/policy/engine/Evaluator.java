@@ -99,7 +99,7 @@ final class Evaluator {
         return new Evaluation(decision.getOutcome(), classified.reversibility(), blastRadius,
                 reasons(decision.getOutcome(), decision.getReasons()), trace.firings(), List.of(), version, ttl,
                 new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
-                classified.mutating(), effects, trace.approvalBound());
+                classified.mutating(), effects, trace.approvalBound(), env.name());
     }
 
     /**
