@@ -32,13 +32,18 @@ public class BudgetLedger {
         return new RecordedUsage((window, environment) -> totals(agentId, window, environment, now));
     }
 
-    /** Counts an ALLOWed mutation against the agent's budgets, in the decision's transaction. */
+    /**
+     * Counts an ALLOWed mutation against the agent's budgets, in the decision's transaction.
+     *
+     * @param environment the environment's registered name (environments.dmn), so that aliases
+     *                    such as prod and production count against one budget; null: as written
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID decisionId, String agentId, ActionFacts action, OffsetDateTime at) {
+    public void record(UUID decisionId, String agentId, ActionFacts action, String environment, OffsetDateTime at) {
         BudgetUsageEntity usage = new BudgetUsageEntity();
         usage.decisionId = decisionId;
         usage.agentId = agentId;
-        usage.environment = action.environment();
+        usage.environment = environment == null ? action.environment() : environment;
         usage.decidedAt = at;
         usage.records = action.records();
         usage.users = action.users();
@@ -46,10 +51,14 @@ public class BudgetLedger {
         em.persist(usage);
     }
 
-    /** Sums over the window ending at {@code now} (exclusive start, inclusive end); one indexed query. */
+    /**
+     * Sums over the window ending at {@code now} (exclusive start, inclusive end); one indexed query.
+     * A sum is null (unknown) when any counted row left that figure undeclared.
+     */
     @Transactional
     UsageTotals totals(String agentId, Duration window, String environment, Instant now) {
-        String jpql = "select count(u), sum(u.records), sum(u.users), sum(u.monetaryValue) from BudgetUsageEntity u"
+        String jpql = "select count(u), sum(u.records), sum(u.users), sum(u.monetaryValue),"
+                + " count(u.records), count(u.users), count(u.monetaryValue) from BudgetUsageEntity u"
                 + " where u.agentId = :agent and u.decidedAt > :from and u.decidedAt <= :now"
                 + (environment == null ? "" : " and u.environment = :environment");
         var query = em.createQuery(jpql, Object[].class)
@@ -58,8 +67,13 @@ public class BudgetLedger {
                 .setParameter("now", now.atOffset(ZoneOffset.UTC));
         if (environment != null) query.setParameter("environment", environment);
         Object[] row = query.getSingleResult();
-        return new UsageTotals(window, environment, number(row[0]), number(row[1]), number(row[2]),
-                row[3] == null ? BigDecimal.ZERO : ((BigDecimal) row[3]).stripTrailingZeros());
+        long actions = number(row[0]);
+        boolean recordsKnown = number(row[4]) == actions;
+        boolean usersKnown = number(row[5]) == actions;
+        boolean moneyKnown = number(row[6]) == actions;
+        return new UsageTotals(window, environment, actions,
+                recordsKnown ? number(row[1]) : null, usersKnown ? number(row[2]) : null,
+                !moneyKnown ? null : row[3] == null ? BigDecimal.ZERO : ((BigDecimal) row[3]).stripTrailingZeros());
     }
 
     private static long number(Object value) {

@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One ALLOWed mutation and the impact it declared; budgets are sums over these rows. */
+/**
+ * One ALLOWed mutation and the impact it declared; budgets are sums over these rows. A figure the
+ * agent did not declare is stored as null (unknown), so a sum over it is unknown, never smaller.
+ */
 @Entity
 @Table(name = "budget_usage")
 public class BudgetUsageEntity {
@@ -23,10 +26,8 @@ public class BudgetUsageEntity {
     public String environment;
     @Column(name = "decided_at", nullable = false)
     public OffsetDateTime decidedAt;
-    @Column(nullable = false)
-    public long records;
-    @Column(nullable = false)
-    public long users;
-    @Column(name = "monetary_value", nullable = false)
+    public Long records;
+    public Long users;
+    @Column(name = "monetary_value")
     public BigDecimal monetaryValue;
 }

@@ -39,7 +39,8 @@ final class RecordedUsage implements BudgetUsage {
         return out;
     }
 
-    record Seen(String window, String environment, long actions, long records, long users,
+    /** A null figure: some action counted in the window left it undeclared (unknown). */
+    record Seen(String window, String environment, long actions, Long records, Long users,
                 java.math.BigDecimal monetaryValue) {
     }
 }

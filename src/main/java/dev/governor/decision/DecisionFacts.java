@@ -8,7 +8,6 @@ import dev.governor.freeze.HaltService;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,13 +70,13 @@ public class DecisionFacts {
                 halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
     }
 
-    /** Impact figures the agent left out count as 0. */
+    /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */
     public static EvaluationInput.ActionFacts actionFacts(DecisionRequest.Action action) {
         DecisionRequest.Impact impact = action.impact();
         return new EvaluationInput.ActionFacts(action.type(), action.environment(), action.target(),
-                impact == null || impact.records() == null ? 0 : impact.records(),
-                impact == null || impact.users() == null ? 0 : impact.users(),
-                impact == null || impact.monetaryValue() == null ? BigDecimal.ZERO : impact.monetaryValue(),
+                impact == null ? null : impact.records(),
+                impact == null ? null : impact.users(),
+                impact == null ? null : impact.monetaryValue(),
                 action.rollbackPlan());
     }
 }

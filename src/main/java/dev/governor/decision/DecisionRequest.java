@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -40,10 +41,20 @@ public record DecisionRequest(
             @Size(max = 4000) String rollbackPlan) {
     }
 
-    /** What the action touches if it goes wrong; absent figures count as 0. */
+    /**
+     * What the action touches if it goes wrong. A figure left out (or the whole impact) is
+     * unknown, never 0: the policy treats it as at least as severe as any declared figure could
+     * be (decision-tables/blast-radius.dmn, budgets.dmn, required-evidence.dmn). Declare 0 for
+     * a figure the action does not touch.
+     */
+    @Schema(description = "What the action touches if it goes wrong. An omitted figure (or an omitted impact) is "
+            + "unknown, never 0: it is judged as at least as severe as a declared one could be, and where "
+            + "decision-tables/required-evidence.dmn asks for it the answer is MISSING_EVIDENCE. "
+            + "Declare 0 for a figure the action does not touch.")
     public record Impact(
-            @PositiveOrZero Long records,
-            @PositiveOrZero Long users,
+            @Schema(description = "Records or items touched; omitted = unknown") @PositiveOrZero Long records,
+            @Schema(description = "People affected; omitted = unknown") @PositiveOrZero Long users,
+            @Schema(description = "Amount at stake, any currency unit; omitted = unknown")
             @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal monetaryValue) {
     }
 

@@ -101,7 +101,7 @@ public class DecisionService {
                     request, response.reasons(), evaluation.reversibility()), decidedAt);
         }
         if (evaluation.has(Effect.RECORD_BUDGET_USAGE)) {
-            budgets.record(decisionId, request.agentId(), input.action(), decidedAt);
+            budgets.record(decisionId, request.agentId(), input.action(), evaluation.environment(), decidedAt);
         }
         return response;
     }

@@ -29,6 +29,7 @@ public record PlanResponse(
     }
 
     /** The mutating steps' impact summed, and the blast radius the blast-radius table gives that sum. */
-    public record CumulativeImpact(long records, long users, BigDecimal monetaryValue, BlastRadius blastRadius) {
+    /** A figure is null (unknown) when a mutating step left it undeclared. */
+    public record CumulativeImpact(Long records, Long users, BigDecimal monetaryValue, BlastRadius blastRadius) {
     }
 }

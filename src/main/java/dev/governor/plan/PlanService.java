@@ -12,6 +12,7 @@ import dev.governor.decision.DecisionResponse;
 import dev.governor.decision.Masked;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Evaluation;
+import dev.governor.policy.Figures;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.PlanEvaluation;
@@ -146,9 +147,9 @@ public class PlanService {
 
     private static PlanResponse.CumulativeImpact total(List<Cumulative> cumulative) {
         return new PlanResponse.CumulativeImpact(
-                cumulative.stream().mapToLong(Cumulative::records).sum(),
-                cumulative.stream().mapToLong(Cumulative::users).sum(),
-                cumulative.stream().map(Cumulative::monetaryValue).reduce(BigDecimal.ZERO, BigDecimal::add),
+                cumulative.stream().map(Cumulative::records).reduce(0L, Figures::add),
+                cumulative.stream().map(Cumulative::users).reduce(0L, Figures::add),
+                cumulative.stream().map(Cumulative::monetaryValue).reduce(BigDecimal.ZERO, Figures::add),
                 cumulative.stream().map(Cumulative::blastRadius).max(Comparator.naturalOrder()).orElse(BlastRadius.LOW));
     }
 

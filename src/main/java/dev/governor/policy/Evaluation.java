@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param effects       the state changes the answer asks for, applied by the caller
  * @param approvalBound whether the answer relies on the approval the facts name (the request's
  *                      own, or its plan's): the answer then refers to that approval
+ * @param environment   the registered name of the action's environment ({@code environments.dmn}:
+ *                      {@code prod} is {@code production}), what budgets count by; null when the
+ *                      evaluation failed
  */
 public record Evaluation(
         Outcome outcome,
@@ -35,13 +38,14 @@ public record Evaluation(
         PolicyVerdict verdict,
         boolean mutating,
         List<Effect> effects,
-        boolean approvalBound) {
+        boolean approvalBound,
+        String environment) {
 
     /** Without an approval or plan step: the verdict is the answer. */
     public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
                       List<Firing> firings, List<String> errors, String policyVersion, Duration approvalTtl) {
         this(outcome, reversibility, blastRadius, reasons, firings, errors, policyVersion, approvalTtl,
-                new PolicyVerdict(outcome, reasons), true, List.of(), false);
+                new PolicyVerdict(outcome, reasons), true, List.of(), false, null);
     }
 
     /** Without an approval time to live (the caller's default applies). */

@@ -99,15 +99,16 @@ public record EvaluationInput(
     }
 
     /**
-     * {@code type} is {@code <resource>.<verb>}; impact figures are never null (0 when not declared).
-     * Whether the action changes anything is the policy's call ({@code decision-tables/reversibility.dmn}).
+     * {@code type} is {@code <resource>.<verb>}. An impact figure the agent did not declare is null:
+     * unknown, never 0 (blast-radius.dmn, budgets.dmn and required-evidence.dmn say what unknown
+     * means). Whether the action changes anything is the policy's call ({@code decision-tables/reversibility.dmn}).
      */
     public record ActionFacts(
             String type,
             String environment,
             String target,
-            long records,
-            long users,
+            Long records,
+            Long users,
             BigDecimal monetaryValue,
             String rollbackPlan) {
     }
@@ -190,11 +191,14 @@ public record EvaluationInput(
         }
     }
 
-    /** Running totals of ALLOWed mutations in one window; {@code environment} null = all. */
-    public record UsageTotals(Duration window, String environment, long actions, long records, long users,
+    /**
+     * Running totals of ALLOWed mutations in one window; {@code environment} null = all. A total
+     * is null (unknown) when any action counted in it left that figure undeclared.
+     */
+    public record UsageTotals(Duration window, String environment, long actions, Long records, Long users,
                               BigDecimal monetaryValue) {
         public static UsageTotals none(Duration window, String environment) {
-            return new UsageTotals(window, environment, 0, 0, 0, BigDecimal.ZERO);
+            return new UsageTotals(window, environment, 0, 0L, 0L, BigDecimal.ZERO);
         }
     }
 }

@@ -20,8 +20,11 @@ public record PlanEvaluation(Outcome outcome, List<Evaluation> steps, List<Cumul
         firings = List.copyOf(firings);
     }
 
-    /** The mutating steps in one environment, summed, and the blast radius the table gives the sum. */
-    public record Cumulative(String environment, long records, long users, BigDecimal monetaryValue,
+    /**
+     * The mutating steps in one environment, summed, and the blast radius the table gives the sum;
+     * a figure is null (unknown) when any step left it undeclared.
+     */
+    public record Cumulative(String environment, Long records, Long users, BigDecimal monetaryValue,
                              BlastRadius blastRadius, BlastRadius worstStep) {
     }
 }

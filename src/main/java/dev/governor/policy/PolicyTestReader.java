@@ -113,8 +113,10 @@ final class PolicyTestReader {
         JsonNode impact = a.path("impact");
         if (!impact.isMissingNode()) allow(impact, where + " impact", "records", "users", "monetaryValue");
         return new EvaluationInput.ActionFacts(text(a, "type"), optional(a, "environment"), optional(a, "target"),
-                impact.path("records").asLong(0), impact.path("users").asLong(0),
-                new BigDecimal(impact.path("monetaryValue").asText("0")), optional(a, "rollbackPlan"));
+                impact.hasNonNull("records") ? impact.get("records").asLong() : null,
+                impact.hasNonNull("users") ? impact.get("users").asLong() : null,
+                impact.hasNonNull("monetaryValue") ? new BigDecimal(impact.get("monetaryValue").asText()) : null,
+                optional(a, "rollbackPlan"));
     }
 
     private static List<EvaluationInput.InputFacts> inputs(JsonNode list, Instant now, String where) {
@@ -136,8 +138,8 @@ final class PolicyTestReader {
         for (JsonNode u : list) {
             allow(u, where + " budgetUsage", "window", "environment", "actions", "records", "users", "monetaryValue");
             out.add(new EvaluationInput.UsageTotals(Duration.parse(text(u, "window")), optional(u, "environment"),
-                    u.path("actions").asLong(0), u.path("records").asLong(0), u.path("users").asLong(0),
-                    new BigDecimal(u.path("monetaryValue").asText("0"))));
+                    u.path("actions").asLong(0), known(u, "records", 0L), known(u, "users", 0L),
+                    u.path("monetaryValue").isNull() ? null : new BigDecimal(u.path("monetaryValue").asText("0"))));
         }
         return EvaluationInput.BudgetUsage.of(out);
     }
@@ -211,6 +213,12 @@ final class PolicyTestReader {
     static String text(JsonNode node, String key) {
         if (!node.hasNonNull(key)) throw new IllegalArgumentException("'" + key + "' is missing");
         return node.get(key).asText();
+    }
+
+    /** A figure written as null is unknown; one left out is {@code absent}. */
+    private static Long known(JsonNode node, String key, Long absent) {
+        if (node.path(key).isNull()) return null;
+        return node.has(key) ? node.get(key).asLong() : absent;
     }
 
     static String optional(JsonNode node, String key) {

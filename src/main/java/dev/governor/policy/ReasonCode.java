@@ -17,7 +17,10 @@ public enum ReasonCode {
     GLOBAL_HALT(Outcome.DENY, "every agent is halted (`POST /v1/halt`); only reads pass"),
     CODE_FREEZE(Outcome.DENY, "a freeze covers the action's environment; only reads pass"),
     NO_ROLLBACK_PLAN(Outcome.DENY, "a mutation that is not fully reversible names no rollback plan "
-            + "(in production; in a plan it is `REQUIRE_APPROVAL`)"),
+            + "(in production, as `required-evidence.dmn` asks; in a plan it is `REQUIRE_APPROVAL`)"),
+    MISSING_EVIDENCE(Outcome.REQUIRE_APPROVAL, "the request lacks what `required-evidence.dmn` asks for "
+            + "(an impact figure, an input) or a budget of `budgets.dmn` limits a figure left undeclared; "
+            + "the row says `REQUIRE_APPROVAL` or `DENY`"),
     DATA_STALE(Outcome.DENY, "an input is older than its source's limit in `data-freshness.xlsx`, "
             + "or no row sets a limit for it"),
     DATA_CONFLICT(Outcome.REQUIRE_APPROVAL, "two sources report the same metric further apart than "

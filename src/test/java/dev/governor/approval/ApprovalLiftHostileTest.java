@@ -46,7 +46,7 @@ class ApprovalLiftHostileTest {
 
     private static Map<String, Object> drop(String environment, long records) {
         return Map.of("type", "database.drop", "environment", environment, "target", "db/orders",
-                "impact", Map.of("records", records), "rollbackPlan", "restore from backup b-7");
+                "impact", Map.of("records", records, "users", 0, "monetaryValue", 0), "rollbackPlan", "restore from backup b-7");
     }
 
     private static ValidatableResponse decide(Agent agent, Map<String, Object> action, Map<String, Object> extra) {
@@ -150,7 +150,7 @@ class ApprovalLiftHostileTest {
         String env = environment();
         Agent agent = agent(env, List.of("*:*"));
         Map<String, Object> update = Map.of("type", "config.update", "environment", env, "target", "cfg/a",
-                "impact", Map.of("records", 1));
+                "impact", Map.of("records", 1, "users", 0, "monetaryValue", 0));
         String planId = TestAuth.as(agent.key()).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.id(), "goal", "one step", "steps", List.of(Map.of("action", update))))
                 .post("/v1/plans").then().statusCode(200).body("outcome", is("ALLOW")).extract().path("planId");

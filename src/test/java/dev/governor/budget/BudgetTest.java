@@ -72,6 +72,55 @@ class BudgetTest {
     }
 
     @Test
+    void anApprovedActionThatLeftItsValueOutLeavesTheWindowUnknownNotZero() {
+        MutableClock.install();
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        Map<String, Object> noValue = new java.util.HashMap<>(action("config.update", "production", 1, 0, 0, null));
+        noValue.put("impact", Map.of("records", 1, "users", 0));
+        String approvalId = decide(agent, noValue).statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("reasons.code", hasItem("MISSING_EVIDENCE"))
+                .body("reasons.source", hasItem(PROD_10M))
+                .extract().path("approval.id");
+        approve(approvalId, approver("compliance@example.com")).statusCode(200);
+        decide(agent, noValue, Map.of("approvalId", approvalId)).statusCode(200).body("outcome", is("ALLOW"));
+
+        // The ledger kept the value as unknown: the next step, fully declared, cannot be shown
+        // within the production budgets, where counting the unknown as 0 would have allowed it.
+        String decisionId = decide(agent, action("config.update", "production", 1, 0, 0, null)).statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("reasons.code", hasItem("MISSING_EVIDENCE"))
+                .body("reasons.code", not(hasItem("BUDGET_EXCEEDED")))
+                .body("reasons.source", hasItem(PROD_10M))
+                .extract().path("decisionId");
+        asAdmin().get("/v1/decisions/{id}", decisionId).then()
+                .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.actions", is(1))
+                .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.monetaryValue",
+                        org.hamcrest.Matchers.nullValue())
+                .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.records", is(1));
+    }
+
+    @Test
+    void aliasesOfOneEnvironmentShareOneBudget() {
+        MutableClock clock = MutableClock.install();
+        RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));
+        for (int i = 0; i < 20; i++) {
+            String alias = i % 2 == 0 ? "prod" : "production";
+            decide(agent, action("config.update", alias, 1, 0, 0, null)).statusCode(200).body("outcome", is("ALLOW"));
+            clock.advance(Duration.ofSeconds(5));
+        }
+        // Counted under the registered name, the 21st step crosses the production budget whichever
+        // alias it uses (split by the word the agent wrote, each alias would have had 10).
+        String decisionId = decide(agent, action("config.update", "live", 1, 0, 0, null)).statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("reasons.code", hasItem("BUDGET_EXCEEDED"))
+                .body("reasons.source", hasItem(PROD_10M))
+                .extract().path("decisionId");
+        asAdmin().get("/v1/decisions/{id}", decisionId).then()
+                .body("facts.budgetUsage.find { it.window == 'PT10M' && it.environment == 'production' }.actions", is(20));
+    }
+
+    @Test
     void budgetsAreKeptPerAgent() {
         MutableClock.install();
         RegisteredAgent busy = registerAgent("AUTONOMOUS", List.of("production"), List.of("config:*"));

@@ -35,7 +35,8 @@ class HaltResourceTest {
 
     private static ValidatableResponse decide(RegisteredAgent agent, String type) {
         return as(agent).contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.id(), "action", Map.of("type", type, "environment", "sandbox")))
+                .body(Map.of("agentId", agent.id(), "action", Map.of("type", type, "environment", "sandbox",
+                        "impact", Map.of("records", 0, "users", 0, "monetaryValue", 0))))
                 .post("/v1/decisions").then().statusCode(200);
     }
 

@@ -152,7 +152,7 @@ class PolicyReloadTest {
 
     private static EvaluationInput databaseDrop() {
         var agent = new EvaluationInput.AgentFacts("auto", false, AutonomyLevel.AUTONOMOUS, Set.of("sandbox"), Set.of("*:*"));
-        var action = new EvaluationInput.ActionFacts("database.drop", "sandbox", "db", 0, 0, BigDecimal.ZERO, "restore");
+        var action = new EvaluationInput.ActionFacts("database.drop", "sandbox", "db", 0L, 0L, BigDecimal.ZERO, "restore");
         return new EvaluationInput("auto", agent, action, List.of(), List.of(), Instant.parse("2026-11-24T10:00:00Z"));
     }
 

@@ -77,8 +77,9 @@ class PolicyReplayTest {
                 .post("/v1/agents").then().statusCode(201).extract().<String>path("apiKey");
         String approver = dev.governor.testing.TestAuth.user("bob@example.com", "approver");
         Map<String, Object> drop = Map.of("type", "database.drop", "environment", "sandbox", "target", "db/a",
-                "impact", Map.of("records", 5000), "rollbackPlan", "restore from backup b-7");
-        Map<String, Object> update = Map.of("type", "config.update", "environment", "sandbox", "target", "cfg/a");
+                "impact", Map.of("records", 5000, "users", 0, "monetaryValue", 0), "rollbackPlan", "restore from backup b-7");
+        Map<String, Object> update = Map.of("type", "config.update", "environment", "sandbox", "target", "cfg/a",
+                "impact", Map.of("records", 0, "users", 0, "monetaryValue", 0));
         int decisions = 0;
 
         String approvalId = ask(key, agent, drop, Map.of(), "REQUIRE_APPROVAL").path("approval.id");
@@ -164,7 +165,7 @@ class PolicyReplayTest {
         String observedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutesOld).toString();
         as(agent).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.id(), "action", Map.of("type", "inventory.adjust", "environment", "sandbox",
-                                "target", "sku-1"),
+                                "target", "sku-1", "impact", Map.of("records", 0, "users", 0, "monetaryValue", 0)),
                         "inputs", List.of(Map.of("source", "inventory-db", "metric", "stock.sku-1", "value", 10,
                                 "observedAt", observedAt))))
                 .post("/v1/decisions").then().statusCode(200).body("outcome", equalTo(expected));

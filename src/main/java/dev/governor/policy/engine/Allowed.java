@@ -31,7 +31,7 @@ final class Allowed {
             ApprovalVerdict.class, BoundApproval.class, CumulativeImpact.class, Decision.class, Durations.class,
             FreezeFact.class, FreshnessLimit.class, HaltFact.class, InputFact.class, MetricFamily.class,
             MetricLimit.class, MetricLimit.Kind.class, PendingApprovalsFact.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
-            RequestFact.class, Say.class, StepReason.class, Verdict.class,
+            RequestFact.class, RequiredEvidence.class, Say.class, StepReason.class, Verdict.class,
             ApprovalState.class, AutonomyLevel.class, BlastRadius.class, Effect.class, EnvironmentTier.class,
             Outcome.class, Reversibility.class);
 

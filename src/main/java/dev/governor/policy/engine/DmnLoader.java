@@ -41,7 +41,8 @@ final class DmnLoader {
             "governance-gate.dmn", DmnTables.GATE,
             "approval-ttl.dmn", DmnTables.APPROVAL_TTL,
             "budgets.dmn", DmnTables.BUDGETS,
-            "environments.dmn", DmnTables.ENVIRONMENTS);
+            "environments.dmn", DmnTables.ENVIRONMENTS,
+            "required-evidence.dmn", DmnTables.REQUIRED_EVIDENCE);
 
     private DmnLoader() {
     }

@@ -27,6 +27,7 @@ final class DmnTables {
     static final String APPROVAL_TTL = "Approval TTL";
     static final String BUDGETS = "Budgets";
     static final String ENVIRONMENTS = "Environment";
+    static final String REQUIRED_EVIDENCE = "Required evidence";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

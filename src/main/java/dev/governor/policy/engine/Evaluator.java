@@ -68,23 +68,28 @@ final class Evaluator {
         int dot = type.indexOf('.');
         String resource = dot < 0 ? type : type.substring(0, dot);
         String verb = dot < 0 ? "" : type.substring(dot + 1);
-        BigDecimal money = a.monetaryValue() == null ? BigDecimal.ZERO : a.monetaryValue();
 
         Trace trace = new Trace(rules.origins());
         List<Verdict> verdicts = new ArrayList<>();
         Classification classified = classify(type, verb, trace, verdicts);
         EnvironmentTable.Resolved env = EnvironmentTable.resolve(tables, a.environment(), classified.mutating(), trace,
                 verdicts);
-        BlastRadius blastRadius = blastRadius(a.users(), a.records(), money, env.tier(), trace);
+        BlastRadius blastRadius = blastRadius(a.users(), a.records(), a.monetaryValue(), env.tier(), trace);
         ActionFact action = new ActionFact(type, resource, verb, classified.mutating(), a.environment(), env.name(),
-                env.tier(), env.listed(), a.target(), a.records(), a.users(), money, a.rollbackPlan(),
+                env.tier(), env.listed(), a.target(), a.records(), a.users(), a.monetaryValue(), a.rollbackPlan(),
                 classified.reversibility(), blastRadius);
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
         }
         if (input.agent() != null) verdicts.addAll(BudgetTable.check(tables, input, action, trace));
 
-        Decision decision = run(trace, facts(input, action, verdicts));
+        List<Object> facts = facts(input, action, verdicts);
+        Set<String> families = new LinkedHashSet<>();
+        facts.forEach(f -> {
+            if (f instanceof MetricFamily m) families.add(m.name().toLowerCase());
+        });
+        facts.addAll(RequiredEvidenceTable.rows(tables, action, families, trace));
+        Decision decision = run(trace, facts);
         if (decision.getOutcome() == null || decision.getVerdict() == null) {
             throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
         }
@@ -94,7 +99,7 @@ final class Evaluator {
         return new Evaluation(decision.getOutcome(), classified.reversibility(), blastRadius,
                 reasons(decision.getOutcome(), decision.getReasons()), trace.firings(), List.of(), version, ttl,
                 new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
-                classified.mutating(), effects, trace.approvalBound());
+                classified.mutating(), effects, trace.approvalBound(), env.name());
     }
 
     /**
@@ -150,10 +155,11 @@ final class Evaluator {
         return EnvironmentTable.resolve(tables, environment, true, trace, new ArrayList<>());
     }
 
-    BlastRadius blastRadius(long users, long records, BigDecimal money, EnvironmentTier tier, Trace trace) {
+    /** A null figure is unknown: the table's *-unknown rows say how severe that is. */
+    BlastRadius blastRadius(Long users, Long records, BigDecimal money, EnvironmentTier tier, Trace trace) {
         Map<String, Object> in = new HashMap<>();
-        in.put("users", BigDecimal.valueOf(users));
-        in.put("records", BigDecimal.valueOf(records));
+        in.put("users", number(users));
+        in.put("records", number(records));
         in.put("monetaryValue", money);
         in.put("tier", tier.name());
         Result result = tables.evaluate(DmnTables.BLAST_RADIUS, in);
@@ -170,8 +176,8 @@ final class Evaluator {
         in.put("environment", action.environment());
         in.put("tier", action.tier().name());
         in.put("actionType", action.type());
-        in.put("users", BigDecimal.valueOf(action.users()));
-        in.put("records", BigDecimal.valueOf(action.records()));
+        in.put("users", number(action.users()));
+        in.put("records", number(action.records()));
         in.put("monetaryValue", action.monetaryValue());
         Result result = tables.evaluate(DmnTables.GATE, in);
         List<?> outputs = result.value() instanceof List<?> l ? l : List.of();
@@ -186,6 +192,10 @@ final class Evaluator {
             verdicts.add(Verdict.from(outcome, code, (String) out.get("message"), row.source()));
         }
         return verdicts;
+    }
+
+    private static BigDecimal number(Long figure) {
+        return figure == null ? null : BigDecimal.valueOf(figure);
     }
 
     private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {

@@ -2,6 +2,7 @@ package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.EnvironmentTier;
+import dev.governor.policy.Figures;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.EvaluationInput.ActionFacts;
@@ -79,10 +80,10 @@ final class PlanWeigher {
         }
         List<Cumulative> out = new ArrayList<>();
         byEnvironment.forEach((environment, indexes) -> {
-            long records = indexes.stream().mapToLong(i -> inputs.get(i).action().records()).sum();
-            long users = indexes.stream().mapToLong(i -> inputs.get(i).action().users()).sum();
+            Long records = indexes.stream().map(i -> inputs.get(i).action().records()).reduce(0L, Figures::add);
+            Long users = indexes.stream().map(i -> inputs.get(i).action().users()).reduce(0L, Figures::add);
             BigDecimal money = indexes.stream().map(i -> inputs.get(i).action().monetaryValue())
-                    .map(m -> m == null ? BigDecimal.ZERO : m).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .reduce(BigDecimal.ZERO, Figures::add);
             BlastRadius worst = indexes.stream().map(i -> steps.get(i).blastRadius())
                     .reduce(BlastRadius.LOW, (a, b) -> a.compareTo(b) >= 0 ? a : b);
             out.add(new Cumulative(environment, records, users, money, evaluator.blastRadius(users, records, money, tiers.get(environment), trace), worst));

@@ -61,8 +61,8 @@ final class Smoke {
         Instant now = Instant.now();
         AgentFacts agent = new AgentFacts("smoke-agent", false, AutonomyLevel.AUTONOMOUS, Set.of("sandbox", "production"),
                 Set.of("*:*"));
-        ActionFacts read = new ActionFacts("config.read", "sandbox", "svc/smoke", 0, 0, BigDecimal.ZERO, null);
-        ActionFacts risky = new ActionFacts("database.drop", "production", "db/smoke", 1_000_000, 100_000,
+        ActionFacts read = new ActionFacts("config.read", "sandbox", "svc/smoke", null, null, null, null); // unknown impact
+        ActionFacts risky = new ActionFacts("database.drop", "production", "db/smoke", 1_000_000L, 100_000L,
                 new BigDecimal("1000000"), null);
         List<InputFacts> inputs = List.of(
                 new InputFacts("erp", "stock.sku-1", BigDecimal.TEN, now.minus(Duration.ofDays(2))),

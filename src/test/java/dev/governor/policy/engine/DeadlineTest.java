@@ -124,7 +124,7 @@ public class DeadlineTest {
 
     static EvaluationInput input(String type) {
         AgentFacts agent = new AgentFacts("spin-agent", false, AutonomyLevel.AUTONOMOUS, Set.of("sandbox"), Set.of("*:*"));
-        return new EvaluationInput("spin-agent", agent, new ActionFacts(type, "sandbox", "svc/x", 0, 0, BigDecimal.ZERO, null),
+        return new EvaluationInput("spin-agent", agent, new ActionFacts(type, "sandbox", "svc/x", 0L, 0L, BigDecimal.ZERO, null),
                 List.of(), List.of(), Instant.now());
     }
 

@@ -48,7 +48,7 @@ class EvaluationRobustnessTest {
 
     @Test
     void garbageActionFieldsFailClosed() {
-        var action = new ActionFacts(null, null, null, -5, Long.MIN_VALUE, null, null);
+        var action = new ActionFacts(null, null, null, -5L, Long.MIN_VALUE, null, null);
         Evaluation e = ENGINE.evaluate(new EvaluationInput(null, AGENT, action, null, null, NOW));
         assertThat(e.outcome()).isEqualTo(Outcome.DENY);
         assertThat(e.reversibility()).isEqualTo(Reversibility.IRREVERSIBLE);
@@ -128,6 +128,6 @@ class EvaluationRobustnessTest {
     }
 
     private static ActionFacts action(String type, String env) {
-        return new ActionFacts(type, env, "t", 0, 0, BigDecimal.ZERO, null);
+        return new ActionFacts(type, env, "t", 0L, 0L, BigDecimal.ZERO, null);
     }
 }

@@ -35,7 +35,7 @@ class MutatingFromTableTest {
     private static EvaluationInput search(String type) {
         var agent = new EvaluationInput.AgentFacts("reader", false, AutonomyLevel.AUTONOMOUS, Set.of("sandbox"),
                 Set.of("*:*"));
-        var action = new EvaluationInput.ActionFacts(type, "sandbox", "catalog", 0, 0, BigDecimal.ZERO, null);
+        var action = new EvaluationInput.ActionFacts(type, "sandbox", "catalog", 0L, 0L, BigDecimal.ZERO, null);
         var freeze = new EvaluationInput.FreezeFacts("f-1", "sandbox", NOW.minus(Duration.ofHours(1)),
                 NOW.plus(Duration.ofHours(1)), "release week");
         return new EvaluationInput("reader", agent, action, List.of(), List.of(freeze), NOW);

@@ -199,7 +199,7 @@ class PolicyLoadingTest {
 
     private static EvaluationInput staleInventoryAdjust() {
         var agent = new EvaluationInput.AgentFacts("auto", false, AutonomyLevel.AUTONOMOUS, Set.of("sandbox"), Set.of("*:*"));
-        var action = new EvaluationInput.ActionFacts("inventory.adjust", "sandbox", "sku-1", 0, 0, BigDecimal.ZERO, null);
+        var action = new EvaluationInput.ActionFacts("inventory.adjust", "sandbox", "sku-1", 0L, 0L, BigDecimal.ZERO, null);
         var input = new EvaluationInput.InputFacts("inventory-db", "stock.sku-1", BigDecimal.TEN, NOW.minusSeconds(3 * 3600));
         return new EvaluationInput("auto", agent, action, List.of(input), List.of(), NOW);
     }
