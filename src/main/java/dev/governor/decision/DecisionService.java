@@ -96,6 +96,10 @@ public class DecisionService {
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;
         store.save(request, input, response, evaluation, latencyMicros);
+        // Recorded after the decision's own record, so the chain lock is taken no earlier than it was.
+        if (evaluation.has(Effect.MARK_STEP_EXECUTED) && input.planStep() != null) {
+            planSteps.recordExecuted(request.planId(), request.stepIndex(), decisionId);
+        }
         if (opened != null) {
             approvals.open(opened, new ApprovalService.Subject(decisionId, null, request.agentId(), actionHash,
                     request, response.reasons(), evaluation.reversibility()), decidedAt);

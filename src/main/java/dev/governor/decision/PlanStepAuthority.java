@@ -20,4 +20,7 @@ public interface PlanStepAuthority {
 
     /** Marks the step executed by this decision; a step already executed is a conflict (409). */
     void markExecuted(UUID planId, int stepIndex, UUID decisionId, OffsetDateTime at);
+
+    /** Records the step's execution in the audit chain, binding the plan as it now stands; after {@link #markExecuted}. */
+    void recordExecuted(UUID planId, int stepIndex, UUID decisionId);
 }

@@ -67,7 +67,12 @@ public class PlanSteps implements PlanStepAuthority {
             throw ApiException.conflict("step " + stepIndex + " of plan " + planId
                     + " changed while the decision was taken; ask again");
         }
-        // The bulk update bypassed the step locked above; the record must bind the row as it is now.
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordExecuted(UUID planId, int stepIndex, UUID decisionId) {
+        // The bulk update bypassed the step locked earlier; the record must bind the row as it is now.
         PlanStepEntity step = em.find(PlanStepEntity.class, new PlanStepEntity.Key(planId, stepIndex));
         if (step != null) em.refresh(step);
         PlanEntity plan = em.find(PlanEntity.class, planId);

@@ -2,6 +2,8 @@ package dev.governor.policy.engine;
 
 import org.jboss.logging.Logger;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -19,7 +21,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs one evaluation on a worker thread and waits for it no longer than the deadline. Past it,
+ * Runs one evaluation on a worker thread and waits for it no longer than the deadline. The
+ * deadline is the evaluation's own computing time (the worker's CPU time, where the JVM measures
+ * it): a policy that loops or costs too much spends it and is stopped, while an evaluation that
+ * merely waited for a core on an overloaded machine (or through a GC pause) is given the time it
+ * was kept waiting, up to {@link #WALL_LIMIT} in all, the bound every wait in Governor keeps. Past it,
  * the caller gets {@link Exceeded} at once, and the work is stopped: first politely (the rule
  * session is halted between firings, the thread interrupted), then, if it is still running after
  * a grace period (a FEEL loop cannot be halted), the thread is stopped outright, so nothing keeps
@@ -36,6 +42,11 @@ final class Deadline {
     private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(daemon("governor-policy-reaper-"));
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
     static final Duration GRACE = Duration.ofMillis(500);
+    /** However starved, no evaluation is waited for longer than this (or the deadline, if longer). */
+    static final Duration WALL_LIMIT = Duration.ofSeconds(2);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_MEASURED = CPU.isCurrentThreadCpuTimeSupported() && CPU.isThreadCpuTimeSupported();
+    private static final long MIN_WAIT = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** The evaluation did not finish within {@code timeout}. */
     static final class Exceeded extends RuntimeException {
@@ -46,6 +57,7 @@ final class Deadline {
 
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
     private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private volatile long cpuAtStart = -1;
     private volatile boolean cancelled;
 
     private Deadline() {
@@ -55,6 +67,7 @@ final class Deadline {
     static <T> T run(Duration timeout, Supplier<T> work) {
         Deadline deadline = new Deadline();
         FutureTask<T> task = new FutureTask<>(() -> {
+            if (CPU_MEASURED) deadline.cpuAtStart = CPU.getCurrentThreadCpuTime();
             deadline.worker.set(Thread.currentThread());
             CURRENT.set(deadline);
             try {
@@ -68,12 +81,29 @@ final class Deadline {
             }
         });
         WORKERS.execute(task);
+        long budget = timeout.toNanos();
+        long wallLimit = Math.max(budget, WALL_LIMIT.toNanos());
+        long started = System.nanoTime();
         try {
-            return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            deadline.cancel(task);
-            throw new Exceeded("the policy did not finish within the evaluation deadline of " + timeout.toMillis()
-                    + " ms (governor.policy.evaluation-timeout)");
+            for (long wait = budget; ; ) {
+                try {
+                    return task.get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    long used = deadline.cpuUsed();
+                    long waited = System.nanoTime() - started;
+                    if (used < 0 || used >= budget || waited >= wallLimit) {
+                        deadline.cancel(task);
+                        throw new Exceeded(used >= 0 && used < budget
+                                ? "the policy did not finish within " + Duration.ofNanos(wallLimit).toMillis()
+                                + " ms: the machine was too busy to run it (governor.policy.evaluation-timeout is "
+                                + timeout.toMillis() + " ms of computing time)"
+                                : "the policy did not finish within the evaluation deadline of " + timeout.toMillis()
+                                + " ms (governor.policy.evaluation-timeout)");
+                    }
+                    // It cannot use up its budget sooner than this: look again then.
+                    wait = Math.max(MIN_WAIT, Math.min(budget - used, wallLimit - waited));
+                }
+            }
         } catch (InterruptedException e) {
             deadline.cancel(task);
             Thread.currentThread().interrupt();
@@ -85,6 +115,19 @@ final class Deadline {
         } catch (CancellationException e) {
             throw new Exceeded("the evaluation was cancelled");
         }
+    }
+
+    /**
+     * The worker's computing time since it took this evaluation: 0 while it waits for a thread,
+     * -1 where the JVM cannot measure it (the deadline is then wall-clock time).
+     */
+    private long cpuUsed() {
+        if (!CPU_MEASURED) return -1;
+        Thread t = worker.get();
+        long start = cpuAtStart;
+        if (t == null || start < 0) return 0;
+        long now = CPU.getThreadCpuTime(t.getId());
+        return now < 0 ? -1 : Math.max(0, now - start);
     }
 
     /** What stops the running work politely (e.g. halting the rule session); called on the worker thread. */

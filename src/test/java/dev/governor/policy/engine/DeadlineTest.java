@@ -33,6 +33,43 @@ public class DeadlineTest {
     Path root;
 
     @Test
+    void theDeadlineIsComputingTimeSoAnEvaluationKeptWaitingIsNotDeniedForIt() {
+        // Sleeping stands in for a worker the scheduler did not run: time passes, no CPU is used.
+        assertThat(Deadline.run(Duration.ofMillis(100), () -> {
+            sleep(400);
+            return "done";
+        })).isEqualTo("done");
+    }
+
+    @Test
+    void aStarvedEvaluationIsStillDeniedAtTheWallLimit() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Deadline.run(Duration.ofMillis(100), () -> {
+            sleep(10_000);
+            return "never";
+        })).isInstanceOf(Deadline.Exceeded.class).hasMessageContaining("too busy");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Deadline.WALL_LIMIT)
+                .isLessThan(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void workThatSpendsItsBudgetIsDeniedAtTheDeadline() {
+        assertThatThrownBy(() -> Deadline.run(Duration.ofMillis(100), () -> {
+            long x = 0;
+            while (!Deadline.cancelled()) x += System.nanoTime() % 7;
+            return x;
+        })).isInstanceOf(Deadline.Exceeded.class).hasMessageContaining("evaluation deadline of 100 ms");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aRuleThatReFiresForeverIsDeniedAtTheFiringLimit() throws Exception {
         copyPolicy();
         Files.writeString(root.resolve("rules/spin.drl"), SPINNING_RULE);
