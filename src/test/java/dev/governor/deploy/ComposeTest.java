@@ -150,6 +150,20 @@ class ComposeTest {
                 .allSatisfy(name -> assertThat(DeployFiles.governorVariables()).contains(name));
     }
 
+    @Test
+    void theJibImageOfPimageHasTheDockerfilesPathsAndUser() {
+        String pom = DeployFiles.read(Path.of("pom.xml"));
+        Matcher m = Pattern.compile("<quarkus\\.jib\\.environment-variables\\.(\\w+)>([^<]*)<").matcher(pom);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+            assertThat(imageEnv).as("the Dockerfile's " + m.group(1)).containsEntry(m.group(1), m.group(2));
+        }
+        assertThat(names).contains("GOVERNOR_POLICY_RULES_DIR", "GOVERNOR_AUDIT_SIGNING_KEY_DIR");
+        assertThat(pom).contains("<quarkus.jib.user>10001:10001</quarkus.jib.user>",
+                "<quarkus.jib.working-directory>/var/lib/governor</quarkus.jib.working-directory>");
+    }
+
     private static void check(String name, String value, String where, List<String> unknown) {
         String why = DeployFiles.unknownVariable(name, value);
         if (why != null) unknown.add(where + ": " + why);
