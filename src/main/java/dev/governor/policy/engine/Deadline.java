@@ -93,12 +93,11 @@ final class Deadline {
                     long waited = System.nanoTime() - started;
                     if (used < 0 || used >= budget || waited >= wallLimit) {
                         deadline.cancel(task);
-                        throw new Exceeded(used >= 0 && used < budget
-                                ? "the policy did not finish within " + Duration.ofNanos(wallLimit).toMillis()
-                                + " ms: the machine was too busy to run it (governor.policy.evaluation-timeout is "
-                                + timeout.toMillis() + " ms of computing time)"
-                                : "the policy did not finish within the evaluation deadline of " + timeout.toMillis()
-                                + " ms (governor.policy.evaluation-timeout)");
+                        throw new Exceeded("the policy did not finish within the evaluation deadline of "
+                                + timeout.toMillis() + " ms (governor.policy.evaluation-timeout)"
+                                + (used >= 0 && used < budget ? ": after " + Duration.ofNanos(waited).toMillis()
+                                + " ms it had had " + Duration.ofNanos(used).toMillis()
+                                + " ms of computing time, on a machine too busy to run it" : ""));
                     }
                     // It cannot use up its budget sooner than this: look again then.
                     wait = Math.max(MIN_WAIT, Math.min(budget - used, wallLimit - waited));
