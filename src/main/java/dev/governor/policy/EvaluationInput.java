@@ -30,6 +30,9 @@ import java.util.UUID;
  * @param pendingApprovals the agent's PENDING, unexpired approvals, counted after the agent's lock;
  *                      null = unknown (a decision recorded before Governor counted them): the
  *                      policy must then not open another approval (rules/pending-approvals.drl)
+ * @param known         what Governor itself knows about the action, rather than the agent's word:
+ *                      registered assets matching the target, the session's earlier steps, and
+ *                      the recent history of the inputs' metrics; never null
  */
 public record EvaluationInput(
         String agentId,
@@ -42,11 +45,21 @@ public record EvaluationInput(
         HaltFacts halt,
         ApprovalFacts approval,
         PlanStepFacts planStep,
-        Long pendingApprovals) {
+        Long pendingApprovals,
+        Known known) {
 
     public EvaluationInput {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
+        known = known == null ? Known.NOTHING : known;
+    }
+
+    /** Knowing nothing beyond the request (older recorded decisions, tests). */
+    public EvaluationInput(String agentId, AgentFacts agent, ActionFacts action, List<InputFacts> inputs,
+                           List<FreezeFacts> freezes, Instant now, BudgetUsage budgetUsage, HaltFacts halt,
+                           ApprovalFacts approval, PlanStepFacts planStep, Long pendingApprovals) {
+        this(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep, pendingApprovals,
+                Known.NOTHING);
     }
 
     /** An agent with no pending approvals (tests, smoke checks). */
@@ -65,13 +78,19 @@ public record EvaluationInput(
     /** The same facts, naming the given approval and plan step. */
     public EvaluationInput withAuthority(ApprovalFacts approval, PlanStepFacts planStep) {
         return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep,
-                pendingApprovals);
+                pendingApprovals, known);
     }
 
     /** The same facts, with this many pending approvals of the agent (null = unknown). */
     public EvaluationInput withPendingApprovals(Long count) {
         return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep,
-                count);
+                count, known);
+    }
+
+    /** The same facts, with what Governor knows about the action. */
+    public EvaluationInput withKnown(Known known) {
+        return new EvaluationInput(agentId, agent, action, inputs, freezes, now, budgetUsage, halt, approval, planStep,
+                pendingApprovals, known);
     }
 
     /** Without a global halt. */
@@ -200,5 +219,72 @@ public record EvaluationInput(
         public static UsageTotals none(Duration window, String environment) {
             return new UsageTotals(window, environment, 0, 0L, 0L, BigDecimal.ZERO);
         }
+    }
+
+    /**
+     * What Governor knows, gathered from its own records rather than from the request. Each list
+     * may be empty (nothing known); the policy, not Java, says what an unknown target means.
+     *
+     * @param assets  registered assets (the {@code /v1/assets} API) whose target pattern matches the
+     *                action's target; the policy's own table (decision-tables/assets.xlsx) is matched
+     *                by the engine
+     * @param session the same session's earlier steps within the configured window, oldest first
+     * @param history per source and metric of the request's inputs, the values observed before
+     */
+    public record Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history) {
+        public static final Known NOTHING = new Known(List.of(), List.of(), List.of());
+
+        public Known {
+            assets = assets == null ? List.of() : List.copyOf(assets);
+            session = session == null ? List.of() : List.copyOf(session);
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        public Known withAssets(List<AssetFacts> assets) {
+            return new Known(assets, session, history);
+        }
+
+        public Known withSession(List<SessionStep> session) {
+            return new Known(assets, session, history);
+        }
+
+        public Known withHistory(List<MetricHistory> history) {
+            return new Known(assets, session, history);
+        }
+    }
+
+    /**
+     * One registered asset. A null figure is not registered (the declared one stands alone).
+     *
+     * @param source where it is registered: {@code /v1/assets/<id>} or {@code decision-tables/assets.xlsx#<row id>}
+     */
+    public record AssetFacts(String id, String target, EnvironmentTier tier, String dataClass, String criticality,
+                             String ownerTeam, Long records, Long users, BigDecimal monetaryValue, String source) {
+    }
+
+    /**
+     * An earlier step of the same session, as decided then.
+     *
+     * @param dataClasses     the data classes the step touched (from its target's assets and the
+     *                        sensitive-targets table), as that decision recorded them
+     * @param reportedOutcome the outcome reported for it (SUCCEEDED, FAILED, ...), or null
+     */
+    public record SessionStep(UUID decisionId, Instant at, String actionType, String target, String environment,
+                              Outcome outcome, boolean mutating, List<String> dataClasses, String reportedOutcome) {
+        public SessionStep {
+            dataClasses = dataClasses == null ? List.of() : List.copyOf(dataClasses);
+        }
+    }
+
+    /**
+     * The values observed before for one source and metric, newest last, bounded in number.
+     */
+    public record MetricHistory(String source, String metric, List<ObservedValue> values) {
+        public MetricHistory {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
+    public record ObservedValue(BigDecimal value, Instant observedAt) {
     }
 }
