@@ -25,6 +25,8 @@ import java.util.UUID;
  * @param environment   the registered name of the action's environment ({@code environments.dmn}:
  *                      {@code prod} is {@code production}), what budgets count by; null when the
  *                      evaluation failed
+ * @param dataClasses   what the action's target holds (registered assets, sensitive-targets.dmn):
+ *                      stored with the decision, so later steps of the session know it
  */
 public record Evaluation(
         Outcome outcome,
@@ -39,13 +41,14 @@ public record Evaluation(
         boolean mutating,
         List<Effect> effects,
         boolean approvalBound,
-        String environment) {
+        String environment,
+        List<String> dataClasses) {
 
     /** Without an approval or plan step: the verdict is the answer. */
     public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
                       List<Firing> firings, List<String> errors, String policyVersion, Duration approvalTtl) {
         this(outcome, reversibility, blastRadius, reasons, firings, errors, policyVersion, approvalTtl,
-                new PolicyVerdict(outcome, reasons), true, List.of(), false, null);
+                new PolicyVerdict(outcome, reasons), true, List.of(), false, null, List.of());
     }
 
     /** Without an approval time to live (the caller's default applies). */
@@ -59,6 +62,7 @@ public record Evaluation(
         firings = List.copyOf(firings);
         errors = List.copyOf(errors);
         effects = effects == null ? List.of() : List.copyOf(effects);
+        dataClasses = dataClasses == null ? List.of() : List.copyOf(dataClasses);
         if (verdict == null) verdict = new PolicyVerdict(outcome, reasons);
     }
 

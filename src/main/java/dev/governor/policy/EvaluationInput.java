@@ -263,14 +263,19 @@ public record EvaluationInput(
     }
 
     /**
-     * An earlier step of the same session, as decided then.
+     * An earlier step of the agent's work, as decided then: of the same session (its sessionId or
+     * plan), or one of the agent's own recent steps elsewhere, so that naming a new session does
+     * not leave the old one behind.
      *
      * @param dataClasses     the data classes the step touched (from its target's assets and the
      *                        sensitive-targets table), as that decision recorded them
-     * @param reportedOutcome the outcome reported for it (SUCCEEDED, FAILED, ...), or null
+     * @param reportedOutcome the latest outcome reported for it (SUCCEEDED, FAILED, ROLLED_BACK), or null
+     * @param sameSession     whether it belongs to the request's session or plan
+     * @param planned         an earlier step of a plan being verified: not executed, its outcome is
+     *                        the verdict it would get
      */
-    public record SessionStep(UUID decisionId, Instant at, String actionType, String target, String environment,
-                              Outcome outcome, boolean mutating, List<String> dataClasses, String reportedOutcome) {
+    public record SessionStep(UUID decisionId, Instant at, String actionType, Outcome outcome,
+                              List<String> dataClasses, String reportedOutcome, boolean sameSession, boolean planned) {
         public SessionStep {
             dataClasses = dataClasses == null ? List.of() : List.copyOf(dataClasses);
         }

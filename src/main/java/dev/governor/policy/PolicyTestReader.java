@@ -62,7 +62,7 @@ final class PolicyTestReader {
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
         allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
-                "approval", "planStep", "planSteps", "pendingApprovals");
+                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -80,7 +80,7 @@ final class PolicyTestReader {
                 halt(g.get("halt"), now, where),
                 PolicyTestAuthority.approval(g.get("approval"), agentId, now, where),
                 PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where),
-                pendingApprovals(g.get("pendingApprovals"), where));
+                pendingApprovals(g.get("pendingApprovals"), where)).withKnown(PolicyTestKnown.read(g, now, where));
     }
 
     /** {@code given.pendingApprovals}: a count, or {@code unknown}; not given = the agent has none pending. */
@@ -102,7 +102,8 @@ final class PolicyTestReader {
             allow(step, where + " planSteps", "action", "inputs");
             steps.add(new EvaluationInput(shared.agentId(), shared.agent(), action(step.get("action"), where),
                     inputs(step.get("inputs"), shared.now(), where), shared.freezes(), shared.now(),
-                    shared.budgetUsage(), shared.halt()).withPendingApprovals(shared.pendingApprovals()));
+                    shared.budgetUsage(), shared.halt()).withPendingApprovals(shared.pendingApprovals())
+                    .withKnown(shared.known()));
         }
         return steps;
     }

@@ -29,6 +29,14 @@ public enum ReasonCode {
             + "dated in the future"),
     UNKNOWN_ENVIRONMENT(Outcome.REQUIRE_APPROVAL, "no row of `environments.dmn` lists the environment: it is "
             + "treated as `PRODUCTION`, and a change there needs sign-off (reads pass)"),
+    ENVIRONMENT_MISMATCH(Outcome.REQUIRE_APPROVAL, "the target is registered (`assets.xlsx`, `/v1/assets`) in a "
+            + "stricter tier than the environment the agent named; it is judged in the stricter one"),
+    SENSITIVE_TARGET(Outcome.REQUIRE_APPROVAL, "the target matches a row of `sensitive-targets.dmn` (secret "
+            + "material, security controls, system configuration); the row gives the outcome"),
+    EXFILTRATION_RISK(Outcome.REQUIRE_APPROVAL, "an action that sends data out (`egress.dmn`) after, or with, a step "
+            + "that touched credentials or personal data"),
+    PREREQUISITE_MISSING(Outcome.REQUIRE_APPROVAL, "the step `prerequisites.dmn` asks for has not come first in the "
+            + "same session with the outcome it names"),
     UNKNOWN_ACTION_TYPE(Outcome.REQUIRE_APPROVAL, "the action type is not classified: only the catch-all "
             + "last row of `reversibility.dmn` matches, so it is treated as irreversible"),
     IRREVERSIBLE_ACTION(Outcome.REQUIRE_APPROVAL, "the action cannot be undone"),

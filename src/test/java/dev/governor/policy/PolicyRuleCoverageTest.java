@@ -21,7 +21,9 @@ class PolicyRuleCoverageTest {
 
     /** The grounding tables: every row is named by a scenario (as a reason's source or as fired). */
     private static final List<String> EVERY_ROW_NAMED = List.of("decision-tables/environments.dmn",
-            "decision-tables/required-evidence.dmn");
+            "decision-tables/required-evidence.dmn", "decision-tables/reversibility.dmn",
+            "decision-tables/sensitive-targets.dmn", "decision-tables/egress.dmn", "decision-tables/prerequisites.dmn",
+            "rules/sensitive-targets.drl", "rules/assets.drl", "rules/session-flows.drl");
 
     @Test
     void everyRowOfTheGroundingTablesIsNamedByAScenario() throws Exception {
@@ -38,7 +40,7 @@ class PolicyRuleCoverageTest {
                 assertThat(named).as("a scenario naming " + file + "#" + m.group(1) + " in expect.sources or expect.fired")
                         .contains(file + "#" + m.group(1));
             }
-            assertThat(rows).as("rows in " + file).isGreaterThan(2);
+            assertThat(rows).as("rows in " + file).isGreaterThan(0);
         }
     }
 

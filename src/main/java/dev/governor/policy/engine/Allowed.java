@@ -32,6 +32,7 @@ final class Allowed {
             FreezeFact.class, FreshnessLimit.class, HaltFact.class, InputFact.class, MetricFamily.class,
             MetricLimit.class, MetricLimit.Kind.class, PendingApprovalsFact.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
             RequestFact.class, RequiredEvidence.class, Say.class, StepReason.class, Verdict.class,
+            SensitiveTarget.class, Prerequisite.class, SessionStepFact.class,
             ApprovalState.class, AutonomyLevel.class, BlastRadius.class, Effect.class, EnvironmentTier.class,
             Outcome.class, Reversibility.class);
 

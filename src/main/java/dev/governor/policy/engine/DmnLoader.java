@@ -42,7 +42,10 @@ final class DmnLoader {
             "approval-ttl.dmn", DmnTables.APPROVAL_TTL,
             "budgets.dmn", DmnTables.BUDGETS,
             "environments.dmn", DmnTables.ENVIRONMENTS,
-            "required-evidence.dmn", DmnTables.REQUIRED_EVIDENCE);
+            "required-evidence.dmn", DmnTables.REQUIRED_EVIDENCE,
+            "sensitive-targets.dmn", DmnTables.SENSITIVE_TARGETS,
+            "egress.dmn", DmnTables.EGRESS,
+            "prerequisites.dmn", DmnTables.PREREQUISITES);
 
     private DmnLoader() {
     }

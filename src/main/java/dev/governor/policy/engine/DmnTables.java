@@ -28,6 +28,9 @@ final class DmnTables {
     static final String BUDGETS = "Budgets";
     static final String ENVIRONMENTS = "Environment";
     static final String REQUIRED_EVIDENCE = "Required evidence";
+    static final String SENSITIVE_TARGETS = "Sensitive targets";
+    static final String EGRESS = "Egress";
+    static final String PREREQUISITES = "Prerequisites";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

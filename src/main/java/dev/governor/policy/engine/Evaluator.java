@@ -35,10 +35,12 @@ final class Evaluator {
     private final DmnTables tables;
     private final String version;
     private final int maxRuleFirings;
+    private final AssetSheet assets;
 
-    Evaluator(RuleBase rules, DmnTables tables, String version, int maxRuleFirings) {
+    Evaluator(RuleBase rules, DmnTables tables, AssetSheet assets, String version, int maxRuleFirings) {
         this.rules = rules;
         this.tables = tables;
+        this.assets = assets;
         this.version = version;
         this.maxRuleFirings = maxRuleFirings;
     }
@@ -66,18 +68,13 @@ final class Evaluator {
         if (a == null) throw new IllegalArgumentException("no action");
         String type = a.type() == null ? "" : a.type().trim();
         int dot = type.indexOf('.');
-        String resource = dot < 0 ? type : type.substring(0, dot);
         String verb = dot < 0 ? "" : type.substring(dot + 1);
 
         Trace trace = new Trace(rules.origins());
         List<Verdict> verdicts = new ArrayList<>();
         Classification classified = classify(type, verb, trace, verdicts);
-        EnvironmentTable.Resolved env = EnvironmentTable.resolve(tables, a.environment(), classified.mutating(), trace,
-                verdicts);
-        BlastRadius blastRadius = blastRadius(a.users(), a.records(), a.monetaryValue(), env.tier(), trace);
-        ActionFact action = new ActionFact(type, resource, verb, classified.mutating(), a.environment(), env.name(),
-                env.tier(), env.listed(), a.target(), a.records(), a.users(), a.monetaryValue(), a.rollbackPlan(),
-                classified.reversibility(), blastRadius);
+        Grounded grounded = ground(input, type, classified, trace, verdicts);
+        ActionFact action = grounded.action();
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
         }
@@ -89,17 +86,64 @@ final class Evaluator {
             if (f instanceof MetricFamily m) families.add(m.name().toLowerCase());
         });
         facts.addAll(RequiredEvidenceTable.rows(tables, action, families, trace));
+        facts.addAll(grounded.facts());
         Decision decision = run(trace, facts);
         if (decision.getOutcome() == null || decision.getVerdict() == null) {
             throw new IllegalStateException("the combining rule (rules/combining.drl) did not conclude");
         }
         List<Effect> effects = trace.effects();
         Duration ttl = effects.contains(Effect.OPEN_APPROVAL)
-                ? BudgetTable.approvalTtl(tables, blastRadius, trace) : null;
-        return new Evaluation(decision.getOutcome(), classified.reversibility(), blastRadius,
+                ? BudgetTable.approvalTtl(tables, action.blastRadius(), trace) : null;
+        return new Evaluation(decision.getOutcome(), action.reversibility(), action.blastRadius(),
                 reasons(decision.getOutcome(), decision.getReasons()), trace.firings(), List.of(), version, ttl,
                 new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
-                classified.mutating(), effects, trace.approvalBound(), env.name());
+                classified.mutating(), effects, trace.approvalBound(), action.environmentName(),
+                action.dataClasses().stream().sorted().toList());
+    }
+
+    /** The action as Governor knows it, and the facts about its target and session the rules weigh. */
+    record Grounded(ActionFact action, List<Object> facts) {
+    }
+
+    /**
+     * What the tables and registers say beyond the agent's own description: the target's
+     * sensitivity and assets (raising reversibility, blast radius and tier, never lowering them),
+     * whether the action sends data out, what must have come before it, and the session so far.
+     */
+    private Grounded ground(EvaluationInput input, String type, Classification classified, Trace trace,
+                            List<Verdict> verdicts) {
+        ActionFacts a = input.action();
+        int dot = type.indexOf('.');
+        String target = Targets.normalise(a.target());
+        boolean mutating = classified.mutating();
+        TargetTables.Sensitivity sensitive = TargetTables.sensitivity(tables, target, mutating, trace);
+        List<EvaluationInput.AssetFacts> matched = new ArrayList<>(assets.matching(target, trace));
+        matched.addAll(input.known().assets());
+        RegisteredAssets registered = RegisteredAssets.of(matched);
+        EnvironmentTable.Resolved env = EnvironmentTable.resolve(tables, a.environment(), mutating, trace, verdicts);
+        EnvironmentTier tier = TargetTables.max(env.tier(), registered.tier());
+        Long records = RegisteredAssets.effective(a.records(), registered.records());
+        Long users = RegisteredAssets.effective(a.users(), registered.users());
+        BigDecimal money = RegisteredAssets.effective(a.monetaryValue(), registered.monetaryValue());
+        Reversibility reversibility = TargetTables.max(classified.reversibility(), sensitive.reversibilityFloor());
+        BlastRadius blastRadius = blastRadius(users, records, money, tier, trace);
+        if (mutating) {
+            blastRadius = TargetTables.max(TargetTables.max(blastRadius, sensitive.blastRadiusFloor()), registered.criticality());
+        }
+        Set<String> classes = new LinkedHashSet<>(sensitive.dataClasses());
+        classes.addAll(registered.dataClasses());
+        TargetTables.Egress egress = TargetTables.egress(tables, type, target, trace);
+        ActionFact action = new ActionFact(type, dot < 0 ? type : type.substring(0, dot), dot < 0 ? "" : type.substring(dot + 1),
+                mutating, a.environment(), env.name(), tier, env.listed(), a.target(), records, users, money,
+                a.rollbackPlan(), reversibility, blastRadius, env.tier(), registered.tier(), registered.sources(), classes,
+                mutating ? null : sensitive.readAs(), egress.egress(), egress.channel());
+        List<Object> facts = new ArrayList<>(sensitive.rows());
+        facts.addAll(TargetTables.prerequisites(tables, type, tier, trace));
+        for (EvaluationInput.SessionStep step : input.known().session()) {
+            facts.add(new SessionStepFact(step.decisionId(), step.at(), step.actionType(), step.outcome(),
+                    Set.copyOf(step.dataClasses()), step.reportedOutcome(), step.sameSession(), step.planned()));
+        }
+        return new Grounded(action, facts);
     }
 
     /**

@@ -56,7 +56,8 @@ public final class KiePolicyEngine implements PolicyEngine {
         DmnTables tables = DmnLoader.load(files, warnings);
         PolicySnapshot snapshot = new PolicySnapshot(files.version(), Instant.now(),
                 files.sources().stream().map(PolicyFiles.Source::describe).toList(), Findings.summarise(warnings));
-        Evaluator evaluator = new Evaluator(rules, tables, files.version(), limits.maxRuleFirings());
+        AssetSheet assets = files.of(PolicyFiles.Kind.ASSETS).stream().findFirst().map(AssetSheet::read).orElse(AssetSheet.EMPTY);
+        Evaluator evaluator = new Evaluator(rules, tables, assets, files.version(), limits.maxRuleFirings());
         Smoke.check(evaluator, limits.evaluationTimeout());
         return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout());
     }

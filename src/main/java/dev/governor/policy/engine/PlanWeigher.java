@@ -37,7 +37,17 @@ final class PlanWeigher {
     static PlanEvaluation weigh(Evaluator evaluator, List<EvaluationInput> inputs,
                                 Function<EvaluationInput, Evaluation> evaluateStep) {
         if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("a plan needs at least one step");
-        List<Evaluation> steps = inputs.stream().map(evaluateStep).toList();
+        List<Evaluation> steps = new ArrayList<>();
+        List<EvaluationInput.SessionStep> planned = new ArrayList<>();
+        for (EvaluationInput input : inputs) {
+            // A plan's steps are a session: each is judged after the ones planned before it.
+            List<EvaluationInput.SessionStep> session = new ArrayList<>(input.known().session());
+            session.addAll(planned);
+            Evaluation e = evaluateStep.apply(input.withKnown(input.known().withSession(session)));
+            steps.add(e);
+            planned.add(new EvaluationInput.SessionStep(null, input.now(), input.action().type(), e.outcome(),
+                    e.dataClasses(), null, true, true));
+        }
         Trace trace = new Trace(evaluator.rules().origins());
         List<Cumulative> cumulative = cumulative(evaluator, inputs, steps, trace);
 

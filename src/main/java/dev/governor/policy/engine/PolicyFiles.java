@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  */
 record PolicyFiles(List<Source> sources, String version) {
 
-    enum Kind { DRL, DMN, XLSX }
+    /** ASSETS: decision-tables/assets.xlsx, a register of targets (data, not rules). */
+    enum Kind { DRL, DMN, XLSX, ASSETS }
+
+    static final String ASSETS_FILE = "assets.xlsx";
 
     /** {@code path} is relative to the policy root, named after the directory: {@code rules/x.drl}. */
     record Source(String path, Kind kind, byte[] bytes, String sha256) {
@@ -41,7 +44,7 @@ record PolicyFiles(List<Source> sources, String version) {
         List<Problem> problems = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
         scan(rulesDir, List.of(Kind.DRL), limits, sources, problems);
-        scan(tablesDir, List.of(Kind.DMN, Kind.XLSX), limits, sources, problems);
+        scan(tablesDir, List.of(Kind.DMN, Kind.XLSX, Kind.ASSETS), limits, sources, problems);
         if (!problems.isEmpty()) throw new PolicyLoadException(problems);
         sources.sort(Comparator.comparing(Source::path));
         return new PolicyFiles(List.copyOf(sources), version(sources));
@@ -81,6 +84,7 @@ record PolicyFiles(List<Source> sources, String version) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".drl")) return Kind.DRL;
         if (lower.endsWith(".dmn")) return Kind.DMN;
+        if (lower.equals(ASSETS_FILE)) return Kind.ASSETS;
         if (lower.endsWith(".xlsx")) return Kind.XLSX;
         return null;
     }

@@ -1,0 +1,69 @@
+package dev.governor.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.governor.policy.PolicyTestReader.allow;
+import static dev.governor.policy.PolicyTestReader.optional;
+import static dev.governor.policy.PolicyTestReader.text;
+import static dev.governor.policy.PolicyTestReader.time;
+
+/**
+ * What Governor knows in a scenario, beside the request: {@code given.assets} (as registered
+ * through /v1/assets) and {@code given.session} (the agent's earlier steps, oldest first).
+ * <pre>
+ * assets:  [{ target: "db/prod-*", tier: PRODUCTION, dataClass: PII, criticality: HIGH,
+ *             ownerTeam: data, records: 1000000, users: 40000, monetaryValue: 0 }]
+ * session: [{ actionType: file.read, outcome: ALLOW, dataClasses: [CREDENTIALS],
+ *             reportedOutcome: SUCCEEDED, at: -5m, sameSession: true, planned: false }]
+ * </pre>
+ */
+final class PolicyTestKnown {
+
+    private PolicyTestKnown() {
+    }
+
+    static EvaluationInput.Known read(JsonNode given, java.time.Instant now, String where) {
+        return EvaluationInput.Known.NOTHING.withAssets(assets(given.get("assets"), where))
+                .withSession(session(given.get("session"), now, where));
+    }
+
+    private static List<EvaluationInput.AssetFacts> assets(JsonNode list, String where) {
+        List<EvaluationInput.AssetFacts> out = new ArrayList<>();
+        if (list == null) return out;
+        int n = 0;
+        for (JsonNode a : list) {
+            allow(a, where + " asset", "id", "target", "tier", "dataClass", "criticality", "ownerTeam", "records", "users",
+                    "monetaryValue");
+            String id = a.path("id").asText("asset-" + ++n);
+            out.add(new EvaluationInput.AssetFacts(id, text(a, "target"),
+                    a.hasNonNull("tier") ? EnvironmentTier.valueOf(a.get("tier").asText()) : null,
+                    optional(a, "dataClass"), optional(a, "criticality"), optional(a, "ownerTeam"),
+                    a.hasNonNull("records") ? a.get("records").asLong() : null,
+                    a.hasNonNull("users") ? a.get("users").asLong() : null,
+                    a.hasNonNull("monetaryValue") ? new BigDecimal(a.get("monetaryValue").asText()) : null,
+                    "/v1/assets/" + id));
+        }
+        return out;
+    }
+
+    private static List<EvaluationInput.SessionStep> session(JsonNode list, java.time.Instant now, String where) {
+        List<EvaluationInput.SessionStep> out = new ArrayList<>();
+        if (list == null) return out;
+        for (JsonNode s : list) {
+            allow(s, where + " session step", "actionType", "outcome", "dataClasses", "reportedOutcome", "at",
+                    "sameSession", "planned");
+            List<String> classes = new ArrayList<>();
+            s.path("dataClasses").forEach(c -> classes.add(c.asText()));
+            out.add(new EvaluationInput.SessionStep(UUID.nameUUIDFromBytes((where + out.size()).getBytes()),
+                    time(s.path("at").asText("-5m"), now), text(s, "actionType"),
+                    Outcome.valueOf(s.path("outcome").asText("ALLOW")), classes, optional(s, "reportedOutcome"),
+                    s.path("sameSession").asBoolean(true), s.path("planned").asBoolean(false)));
+        }
+        return out;
+    }
+}
