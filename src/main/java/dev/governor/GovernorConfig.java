@@ -25,6 +25,19 @@ public interface GovernorConfig {
 
     Auth auth();
 
+    Session session();
+
+    /** The earlier steps a decision is judged with (rules/session-flows.drl). */
+    interface Session {
+        /** How far back the agent's and the session's steps are read. */
+        @WithDefault("PT1H")
+        Duration window();
+
+        /** At most this many of the latest steps are read, so one decision's reads stay bounded. */
+        @WithDefault("200")
+        int maxSteps();
+    }
+
     interface Policy {
         /** Directory of Drools rule files ({@code .drl}), relative to the working directory. */
         @WithDefault("rules")

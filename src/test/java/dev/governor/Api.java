@@ -38,11 +38,11 @@ public final class Api {
         return action;
     }
 
-    /** The agent asks for itself, with its own key; {@code extra} adds approvalId, planId, stepIndex, inputs. */
+    /** The agent asks for itself, with its own key; {@code extra} adds approvalId, planId, stepIndex, inputs, sessionId. */
     public static ValidatableResponse decide(RegisteredAgent agent, Map<String, Object> action, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);
         body.put("agentId", agent.id());
-        body.put("sessionId", "run-1");
+        body.putIfAbsent("sessionId", "run-1");
         body.put("action", action);
         body.put("reasoning", Map.of("goal", "keep shipments moving", "rationale", "storm on the usual route"));
         return as(agent).contentType(ContentType.JSON).body(body).post("/v1/decisions").then();

@@ -60,6 +60,9 @@ public class DecisionEntity {
     public OffsetDateTime decidedAt;
     @Column(name = "latency_micros", nullable = false)
     public long latencyMicros;
+    /** Comma-separated, sorted; null when the target held nothing Governor knows of. */
+    @Column(name = "data_classes")
+    public String dataClasses;
 
     @OneToMany(mappedBy = "decision", cascade = CascadeType.PERSIST)
     @OrderBy("seq")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Gathers everything the policy looks at for one action, at one instant: the agent as
@@ -27,9 +28,11 @@ public class DecisionFacts {
     private final HaltService halt;
     private final ApprovalUses approvals;
     private final PlanStepAuthority planSteps;
+    private final SessionSteps sessions;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
-                         ApprovalUses approvals, PlanStepAuthority planSteps) {
+                         ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions) {
+        this.sessions = sessions;
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
@@ -52,22 +55,27 @@ public class DecisionFacts {
      * names is locked until the decision commits.
      */
     public EvaluationInput gather(DecisionRequest request, String actionHash, Instant now) {
-        EvaluationInput base = gather(request.agentId(), request.action(), request.inputs(), now);
+        EvaluationInput base = gather(request.agentId(), request.sessionId(), request.planId(), request.action(),
+                request.inputs(), now);
         return base.withAuthority(
                 request.approvalId() == null ? null : approvals.lockNamed(request.approvalId(), actionHash),
                 request.planId() == null ? null : planSteps.lockStep(request.planId(), request.stepIndex(),
                         actionHash));
     }
 
-    /** The facts for one action without an approval or plan step (a step of a plan being verified). */
-    public EvaluationInput gather(String agentId, DecisionRequest.Action action, List<DecisionRequest.Input> inputs,
-                                  Instant now) {
+    /**
+     * The facts for one action without an approval or plan step (a step of a plan being verified:
+     * its earlier steps are added as the plan is weighed).
+     */
+    public EvaluationInput gather(String agentId, String sessionId, UUID planId, DecisionRequest.Action action,
+                                  List<DecisionRequest.Input> inputs, Instant now) {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
         return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
                 freezes.activeAt(now), now, budgets.usageOf(agentId, now),
-                halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
+                halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now))
+                .withKnown(EvaluationInput.Known.NOTHING.withSession(sessions.before(agentId, sessionId, planId, now)));
     }
 
     /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */

@@ -1,5 +1,6 @@
 package dev.governor.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.governor.audit.ChainHash;
 
 import java.util.List;
@@ -15,7 +16,9 @@ record DecisionForm(UUID decisionId, String agentId, String sessionId, UUID appr
                     Integer stepIndex, String actionType, String environment, String outcome, String policyVerdict,
                     String verdictReasonsJson, String reversibility, String blastRadius, String policyVersion,
                     String requestJson, String responseJson, String factsJson, String errorsJson, String decidedAt,
-                    long latencyMicros, List<DecisionRecord.Firing> firings) {
+                    long latencyMicros, List<DecisionRecord.Firing> firings,
+                    // Omitted when null, so a decision recorded before the column existed keeps its hash.
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String dataClasses) {
 
     static final String KIND = "decision";
 
@@ -25,6 +28,6 @@ record DecisionForm(UUID decisionId, String agentId, String sessionId, UUID appr
                 e.policyVersion, e.requestJson, e.responseJson, e.factsJson, e.errorsJson,
                 ChainHash.formatAt(e.decidedAt.toInstant()), e.latencyMicros,
                 e.firings.stream().sorted(java.util.Comparator.comparingInt(f -> f.seq)).map(f -> new DecisionRecord.Firing(f.seq, f.kind, f.file, f.name, f.rowId,
-                        f.rowIndex, f.reasonCode, f.outcome)).toList());
+                        f.rowIndex, f.reasonCode, f.outcome)).toList(), e.dataClasses);
     }
 }

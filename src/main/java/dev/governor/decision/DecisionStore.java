@@ -79,6 +79,7 @@ public class DecisionStore {
         entity.errorsJson = evaluation.errors().isEmpty() ? null : json(evaluation.errors());
         entity.decidedAt = response.decidedAt();
         entity.latencyMicros = latencyMicros;
+        entity.dataClasses = evaluation.dataClasses().isEmpty() ? null : String.join(",", evaluation.dataClasses());
         int seq = 0;
         for (Evaluation.Firing firing : evaluation.firings()) {
             FiringEntity f = new FiringEntity();

@@ -70,7 +70,8 @@ public class PlanService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime createdAt = now.atOffset(ZoneOffset.UTC);
         List<EvaluationInput> inputs = request.steps().stream()
-                .map(step -> facts.gather(request.agentId(), step.action(), step.inputs(), now)).toList();
+                .map(step -> facts.gather(request.agentId(), request.sessionId(), null, step.action(), step.inputs(), now))
+                .toList();
         PlanEvaluation plan = engine.evaluatePlan(inputs);
         List<Evaluation> steps = plan.steps();
 
