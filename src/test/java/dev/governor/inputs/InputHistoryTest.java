@@ -113,6 +113,21 @@ class InputHistoryTest {
     }
 
     @Test
+    void aPlanStepIsComparedWithTheHistoryWhenThePlanIsVerified() {
+        MutableClock clock = MutableClock.install();
+        RegisteredAgent agent = agent();
+        String metric = "stock.sku-" + UUID.randomUUID();
+        adjust(agent, clock, metric, 150).body("outcome", is("ALLOW"));
+        clock.advance(Duration.ofSeconds(30));
+        var step = Map.of("action", action("inventory.adjust", "sandbox", 1, 0, 0, null),
+                "inputs", List.of(input(metric, 990_000, clock.instant().minusSeconds(10))));
+        as(agent).contentType(ContentType.JSON).body(Map.of("agentId", agent.id(), "steps", List.of(step)))
+                .post("/v1/plans").then().statusCode(200)
+                .body("outcome", is("REQUIRE_APPROVAL"))
+                .body("steps[0].reasons.source", hasItem(JUMP));
+    }
+
+    @Test
     void moreThanHistorySizeValuesKeepTheNewestFifty() {
         MutableClock clock = MutableClock.install();
         RegisteredAgent agent = agent();
