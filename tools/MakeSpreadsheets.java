@@ -76,19 +76,29 @@ public class MakeSpreadsheets {
                 "Data agreement: how far may two sources disagree, and what values are plausible?",
                 List.of("Metric family = the metric name up to the first dot (stock.sku-123 -> stock). When two sources report the"
                                 + " same metric and differ by more than the tolerance (% of the larger value): REQUIRE_APPROVAL / DATA_CONFLICT.",
-                        "A value below the minimum or above the maximum is REQUIRE_APPROVAL / DATA_ANOMALY; leave a cell empty for no bound."
-                                + " Families not listed use the DEFAULT row (*); a named row (priority 10) beats DEFAULT (priority 0).",
-                        "To edit: change a number, or copy a row and change row id and family. The grey rows are for the rule engine; leave them."),
+                        "A value below the minimum or above the maximum is REQUIRE_APPROVAL / DATA_ANOMALY. Against the metric's"
+                                + " own history (the last values Governor accepted from the same source for the same metric): a jump from"
+                                + " the last value by more than the jump factor (10 = ten times larger or smaller; a change of sign, or from"
+                                + " or to zero, always counts), or a z-score (distance from the mean in standard deviations) above the limit"
+                                + " once the history holds enough values, is also REQUIRE_APPROVAL / DATA_ANOMALY. A value with no history is"
+                                + " judged by the range alone.",
+                        "Families not listed use the DEFAULT row (*); a named row (priority 10) beats DEFAULT (priority 0), and an"
+                                + " empty cell falls back to the DEFAULT row's (empty there too: no such check). To edit: change a number,"
+                                + " or copy a row and change row id and family. The grey rows are for the rule engine; leave them."),
                 "data-agreement",
-                List.of("NAME", "PRIORITY", "CONDITION", "ACTION", "ACTION", "ACTION"),
-                List.of("", "", "$f : MetricFamily", "", "", ""),
+                List.of("NAME", "PRIORITY", "CONDITION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION"),
+                List.of("", "", "$f : MetricFamily", "", "", "", "", "", ""),
                 List.of("", "", "matches(\"$param\")",
                         "insert(new MetricLimit($f, " + kind + "TOLERANCE_PERCENT, $param, " + RULE_ID + "));",
                         "insert(new MetricLimit($f, " + kind + "MINIMUM, $param, " + RULE_ID + "));",
-                        "insert(new MetricLimit($f, " + kind + "MAXIMUM, $param, " + RULE_ID + "));"),
+                        "insert(new MetricLimit($f, " + kind + "MAXIMUM, $param, " + RULE_ID + "));",
+                        "insert(new MetricLimit($f, " + kind + "JUMP_FACTOR, $param, " + RULE_ID + "));",
+                        "insert(new MetricLimit($f, " + kind + "Z_SCORE, $param, " + RULE_ID + "));",
+                        "insert(new MetricLimit($f, " + kind + "HISTORY_FOR_Z_SCORE, $param, " + RULE_ID + "));"),
                 List.of("Row id", "Priority (higher wins)", "Metric family", "Tolerance between sources (%)",
-                        "Plausible minimum", "Plausible maximum"),
-                new int[]{28, 22, 18, 30, 20, 20});
+                        "Plausible minimum", "Plausible maximum", "Jump factor from the last value (x)", "Z-score limit",
+                        "Values needed for a z-score"),
+                new int[]{28, 22, 18, 30, 20, 20, 34, 26, 26});
     }
 
     static void write(Path file, Table t) throws Exception {

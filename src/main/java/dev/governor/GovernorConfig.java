@@ -25,6 +25,8 @@ public interface GovernorConfig {
 
     Auth auth();
 
+    Inputs inputs();
+
     Session session();
 
     /** The earlier steps a decision is judged with (rules/session-flows.drl). */
@@ -250,5 +252,23 @@ public interface GovernorConfig {
         Duration failureWindow();
 
         enum FourEyes { IRREVERSIBLE, ALWAYS, OFF }
+    }
+
+    /**
+     * The recent values Governor accepted per input source and metric (README "Input history"),
+     * which rules/data-quality.drl compares each new value with. Kept in the database.
+     */
+    interface Inputs {
+        /** Values kept and compared per source and metric, newest first; 0 keeps no history. */
+        @WithDefault("50")
+        int historySize();
+
+        /** Distinct source-and-metric series kept; the least recently recorded beyond it are dropped. */
+        @WithDefault("10000")
+        int historySeries();
+
+        /** How often the stored history is trimmed to these bounds ({@code off} disables it). */
+        @WithDefault("60s")
+        String pruneEvery();
     }
 }

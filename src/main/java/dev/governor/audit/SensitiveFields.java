@@ -109,6 +109,11 @@ public class SensitiveFields {
         if (root.get("steps") instanceof ArrayNode steps) steps.forEach(action);
     }
 
+    /** Whether {@code field} is listed, written without {@code []} ({@code inputs.value} for {@code inputs[].value}). */
+    public boolean masks(String field) {
+        return paths.stream().anyMatch(p -> String.join(".", p).replace("[]", "").equals(field));
+    }
+
     /** The keyed hash Governor stores for {@code value}; empty when no key is configured. */
     public Optional<String> hash(JsonNode value) {
         if (key == null) {

@@ -5,6 +5,7 @@ import dev.governor.approval.ApprovalUses;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
 import dev.governor.freeze.HaltService;
+import dev.governor.inputs.ObservedInputs;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,8 @@ import java.util.UUID;
  * Gathers everything the policy looks at for one action, at one instant: the agent as
  * registered, every freeze in force (which ones cover the action's environment, aliases
  * included, is the policy's call), the inputs, the agent's running budget totals and pending
- * approvals, the global halt if one is in force, and the approval or plan step the request names.
+ * approvals, the global halt if one is in force, the approval or plan step the request names, and
+ * the recent history of the inputs' metrics.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -29,10 +31,13 @@ public class DecisionFacts {
     private final ApprovalUses approvals;
     private final PlanStepAuthority planSteps;
     private final SessionSteps sessions;
+    private final ObservedInputs history;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
-                         ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions) {
+                         ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions,
+                         ObservedInputs history) {
         this.sessions = sessions;
+        this.history = history;
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
@@ -72,10 +77,11 @@ public class DecisionFacts {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
-                freezes.activeAt(now), now, budgets.usageOf(agentId, now),
-                halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now))
-                .withKnown(EvaluationInput.Known.NOTHING.withSession(sessions.before(agentId, sessionId, planId, now)));
+        EvaluationInput base = new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action),
+                inputFacts, freezes.activeAt(now), now, budgets.usageOf(agentId, now),
+                halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
+        return base.withKnown(base.known().withHistory(history.of(inputFacts))
+                .withSession(sessions.before(agentId, sessionId, planId, now)));
     }
 
     /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */

@@ -6,6 +6,7 @@ import dev.governor.approval.ActionFingerprint;
 import dev.governor.approval.ApprovalService;
 import dev.governor.approval.ApprovalUses;
 import dev.governor.budget.BudgetLedger;
+import dev.governor.inputs.ObservedInputs;
 import dev.governor.policy.Effect;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
@@ -42,11 +43,14 @@ public class DecisionService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Masked masked;
+    private final ObservedInputs history;
 
     public DecisionService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals,
                            ApprovalUses approvalUses, PlanStepAuthority planSteps, BudgetLedger budgets,
-                           DecisionStore store, ObjectMapper mapper, Clock clock, Masked masked) {
+                           DecisionStore store, ObjectMapper mapper, Clock clock, Masked masked,
+                           ObservedInputs history) {
         this.masked = masked;
+        this.history = history;
         this.engine = engine;
         this.facts = facts;
         this.approvals = approvals;
@@ -96,6 +100,7 @@ public class DecisionService {
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;
         store.save(request, input, response, evaluation, latencyMicros);
+        history.record(decisionId, input, evaluation, decidedAt);
         // Recorded after the decision's own record, so the chain lock is taken no earlier than it was.
         if (evaluation.has(Effect.MARK_STEP_EXECUTED) && input.planStep() != null) {
             planSteps.recordExecuted(request.planId(), request.stepIndex(), decisionId);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ final class PolicyTestReader {
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
         allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
-                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session");
+                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session", "history");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -80,7 +81,39 @@ final class PolicyTestReader {
                 halt(g.get("halt"), now, where),
                 PolicyTestAuthority.approval(g.get("approval"), agentId, now, where),
                 PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where),
-                pendingApprovals(g.get("pendingApprovals"), where)).withKnown(PolicyTestKnown.read(g, now, where));
+                pendingApprovals(g.get("pendingApprovals"), where))
+                .withKnown(PolicyTestKnown.read(g, now, where).withHistory(history(g.get("history"), now, where)));
+    }
+
+    /**
+     * {@code given.history}: per source and metric, the values Governor accepted before, oldest
+     * first. A value is a number (dated {@code every} apart, default 1h, the newest {@code every}
+     * before now) or {@code { value, observedAt }}.
+     */
+    private static List<EvaluationInput.MetricHistory> history(JsonNode list, Instant now, String where) {
+        List<EvaluationInput.MetricHistory> out = new ArrayList<>();
+        if (list == null) return out;
+        for (JsonNode h : list) {
+            allow(h, where + " history", "source", "metric", "values", "every");
+            Duration every = h.has("every") ? Duration.between(time("-" + text(h, "every"), now), now) : Duration.ofHours(1);
+            JsonNode values = h.path("values");
+            if (!values.isArray()) throw new IllegalArgumentException(where + ": history needs a 'values' list");
+            List<EvaluationInput.ObservedValue> observed = new ArrayList<>();
+            for (int k = 0; k < values.size(); k++) {
+                JsonNode v = values.get(k);
+                Instant at = now.minus(every.multipliedBy(values.size() - k));
+                if (v.isObject()) {
+                    allow(v, where + " history value", "value", "observedAt");
+                    observed.add(new EvaluationInput.ObservedValue(new BigDecimal(text(v, "value")),
+                            v.has("observedAt") ? time(text(v, "observedAt"), now) : at));
+                } else {
+                    observed.add(new EvaluationInput.ObservedValue(new BigDecimal(v.asText()), at));
+                }
+            }
+            observed.sort(Comparator.comparing(EvaluationInput.ObservedValue::observedAt));
+            out.add(new EvaluationInput.MetricHistory(text(h, "source"), text(h, "metric"), observed));
+        }
+        return out;
     }
 
     /** {@code given.pendingApprovals}: a count, or {@code unknown}; not given = the agent has none pending. */

@@ -25,8 +25,9 @@ public enum ReasonCode {
             + "or no row sets a limit for it"),
     DATA_CONFLICT(Outcome.REQUIRE_APPROVAL, "two sources report the same metric further apart than "
             + "the family's tolerance in `data-agreement.xlsx`"),
-    DATA_ANOMALY(Outcome.REQUIRE_APPROVAL, "an input lies outside its family's plausible range, or is "
-            + "dated in the future"),
+    DATA_ANOMALY(Outcome.REQUIRE_APPROVAL, "an input lies outside its family's plausible range, jumps from "
+            + "its metric's last accepted value or strays from its history beyond `data-agreement.xlsx`'s limits, "
+            + "or is dated in the future"),
     UNKNOWN_ENVIRONMENT(Outcome.REQUIRE_APPROVAL, "no row of `environments.dmn` lists the environment: it is "
             + "treated as `PRODUCTION`, and a change there needs sign-off (reads pass)"),
     ENVIRONMENT_MISMATCH(Outcome.REQUIRE_APPROVAL, "the target is registered (`assets.xlsx`, `/v1/assets`) in a "

@@ -65,6 +65,46 @@ class PolicyTestReaderTest {
         assertThat(result.describe()).contains("wrong on purpose", "expected ALLOW but was DENY", "READ_ONLY");
     }
 
+    @Test
+    void historyValuesAreDatedEveryApartOrByTheirOwnTime(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("history.yaml"), """
+                now: 2026-11-24T10:00:00Z
+                cases:
+                  - name: with history
+                    given:
+                      agent: null
+                      action: { type: config.read, environment: sandbox }
+                      history:
+                        - { source: erp, metric: stock.a, every: 10m, values: [1, 2, "3.5"] }
+                        - { source: erp, metric: stock.b, values: [{ value: 9, observedAt: -1m }, { value: 8, observedAt: -2h }] }
+                    expect:
+                      outcome: DENY
+                """);
+        var history = PolicyTestRunner.readAll(dir).get(0).input().known().history();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).values()).extracting(EvaluationInput.ObservedValue::observedAt)
+                .containsExactly(Instant.parse("2026-11-24T09:30:00Z"), Instant.parse("2026-11-24T09:40:00Z"),
+                        Instant.parse("2026-11-24T09:50:00Z"));
+        assertThat(history.get(0).values().get(2).value()).isEqualByComparingTo("3.5");
+        // Sorted oldest first, whatever order they were written in.
+        assertThat(history.get(1).values()).extracting(v -> v.value().intValue()).containsExactly(8, 9);
+    }
+
+    @Test
+    void aMisspeltHistoryKeyIsAnError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                cases:
+                  - name: typo in history
+                    given:
+                      agent: null
+                      action: { type: config.read, environment: sandbox }
+                      history: [ { source: erp, metric: stock.a, value: [1] } ]
+                    expect:
+                      outcome: DENY
+                """);
+        assertThatThrownBy(() -> PolicyTestRunner.readAll(dir)).hasMessageContaining("unknown key 'value'");
+    }
+
     private record FixedEngine(Evaluation evaluation) implements PolicyEngine {
         @Override
         public Evaluation evaluate(EvaluationInput input) {

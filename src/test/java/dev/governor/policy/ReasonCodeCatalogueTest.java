@@ -88,6 +88,7 @@ class ReasonCodeCatalogueTest {
     void spreadsheetsUseOnlyCataloguedCodes() throws IOException {
         Map<String, String> drl = new LinkedHashMap<>();
         for (Path file : files("decision-tables", ".xlsx")) {
+            if (file.getFileName().toString().equals("assets.xlsx")) continue; // a register of targets: data, not rules
             try (InputStream in = Files.newInputStream(file)) {
                 drl.put(relative(file) + " (generated DRL)", new SpreadsheetCompiler().compile(in, InputType.XLS));
             }

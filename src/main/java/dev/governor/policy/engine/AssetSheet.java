@@ -1,6 +1,7 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.DataClass;
 import dev.governor.policy.EnvironmentTier;
 import dev.governor.policy.Evaluation.Firing;
 import dev.governor.policy.EvaluationInput.AssetFacts;
@@ -41,8 +42,6 @@ final class AssetSheet {
 
     static final List<String> COLUMNS = List.of("id", "target", "tier", "dataClass", "criticality", "ownerTeam",
             "records", "users", "monetaryValue");
-    static final Set<String> DATA_CLASSES = Set.of("CREDENTIALS", "PII", "FINANCIAL", "SYSTEM_CONFIG",
-            "SECURITY_CONTROL", "PUBLIC", "INTERNAL");
     private static final int MAX_ROWS = 10_000;
 
     private record Entry(Pattern glob, AssetFacts asset, String file, int rowNumber) {
@@ -141,24 +140,20 @@ final class AssetSheet {
         if (target.isEmpty()) problems.add(problem(file, row, columns.get("target"), "every asset needs a target pattern"));
         EnvironmentTier tier = choice(row, columns.get("tier"), format, file, problems, EnvironmentTier.class);
         BlastRadius criticality = choice(row, columns.get("criticality"), format, file, problems, BlastRadius.class);
-        String dataClass = text(row, columns.get("dataClass"), format).toUpperCase(Locale.ROOT);
-        if (!dataClass.isEmpty() && !DATA_CLASSES.contains(dataClass)) {
-            problems.add(problem(file, row, columns.get("dataClass"), "data class '" + dataClass + "' is not one of "
-                    + DATA_CLASSES.stream().sorted().toList()));
-        }
+        DataClass dataClass = choice(row, columns.get("dataClass"), format, file, problems, DataClass.class);
         BigDecimal records = number(row, columns.get("records"), true, format, file, problems);
         BigDecimal users = number(row, columns.get("users"), true, format, file, problems);
         BigDecimal money = number(row, columns.get("monetaryValue"), false, format, file, problems);
         if (problems.size() > before) return null;
         String owner = text(row, columns.get("ownerTeam"), format);
-        return new Entry(glob(target), asset(row, id, target, tier, dataClass, criticality, owner, records, users, money, file),
+        return new Entry(glob(target), asset(id, target, tier, dataClass, criticality, owner, records, users, money, file),
                 file, row.getRowNum() + 1);
     }
 
-    private static AssetFacts asset(Row row, String id, String target, EnvironmentTier tier, String dataClass,
+    private static AssetFacts asset(String id, String target, EnvironmentTier tier, DataClass dataClass,
                                     BlastRadius criticality, String owner, BigDecimal records, BigDecimal users,
                                     BigDecimal money, String file) {
-        return new AssetFacts(id, target, tier, dataClass.isEmpty() ? null : dataClass,
+        return new AssetFacts(id, target, tier, dataClass == null ? null : dataClass.name(),
                 criticality == null ? null : criticality.name(), owner.isEmpty() ? null : owner,
                 records == null ? null : records.longValueExact(), users == null ? null : users.longValueExact(), money,
                 file + "#" + id);

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -258,6 +259,8 @@ final class Evaluator {
             InputFact fact = new InputFact(in.source(), in.metric(), in.value(), in.observedAt(), input.now());
             facts.add(fact);
             families.add(fact.getFamily());
+            InputHistory history = InputHistory.of(fact, earlierValues(input, in));
+            if (history != null) facts.add(history);
         }
         families.forEach(f -> facts.add(new MetricFamily(f)));
         for (var f : input.freezes()) {
@@ -274,6 +277,15 @@ final class Evaluator {
             }
         }
         return facts;
+    }
+
+    /** The values observed before for the input's source and metric, oldest first (none: empty). */
+    private static List<BigDecimal> earlierValues(EvaluationInput input, EvaluationInput.InputFacts in) {
+        return input.known().history().stream()
+                .filter(h -> Objects.equals(h.source(), in.source()) && Objects.equals(h.metric(), in.metric()))
+                .findFirst().map(h -> h.values().stream().filter(Objects::nonNull)
+                        .map(EvaluationInput.ObservedValue::value).filter(Objects::nonNull).toList())
+                .orElse(List.of());
     }
 
     /** Every non-ALLOW reason, most restrictive first; for ALLOW, the ones that allowed. */

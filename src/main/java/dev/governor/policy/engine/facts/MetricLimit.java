@@ -5,12 +5,14 @@ import java.math.MathContext;
 
 /**
  * One cell of the data-agreement table that applies to a metric family: a relative tolerance
- * (percent) between sources, or the lowest/highest plausible value. When the family's own row
- * and the DEFAULT row both match, the higher priority wins per kind.
+ * (percent) between sources, the lowest/highest plausible value, or a limit against the metric's
+ * own history (the largest jump factor from the last value, the largest z-score, and how many
+ * earlier values a z-score needs). When the family's own row and the DEFAULT row both match, the
+ * higher priority wins per kind.
  */
 public record MetricLimit(String family, Kind kind, BigDecimal value, String row, int priority) {
 
-    public enum Kind { TOLERANCE_PERCENT, MINIMUM, MAXIMUM }
+    public enum Kind { TOLERANCE_PERCENT, MINIMUM, MAXIMUM, JUMP_FACTOR, Z_SCORE, HISTORY_FOR_Z_SCORE }
 
     public MetricLimit(MetricFamily family, Kind kind, Number value, String row, int priority) {
         this(family.name(), kind, new BigDecimal(value.toString()), row, priority);
