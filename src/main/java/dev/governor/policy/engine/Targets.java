@@ -58,7 +58,8 @@ final class Targets {
         int scheme = word.indexOf("://");
         String prefix = scheme > 0 ? word.substring(0, scheme + 3) : "";
         String path = word.substring(prefix.length());
-        boolean absolute = path.startsWith("/");
+        boolean rooted = path.startsWith("/");
+        boolean absolute = rooted || !prefix.isEmpty(); // a URL's path is rooted at its host
         boolean trailing = path.endsWith("/") && path.length() > 1;
         Deque<String> parts = new ArrayDeque<>();
         for (String segment : path.split("/+")) {
@@ -66,12 +67,12 @@ final class Targets {
             // Only an absolute path is resolved: a relative one keeps its "..", so foo/../etc/shadow
             // still shows /etc/shadow to a pattern that looks for it.
             if (segment.equals("..") && absolute) {
-                if (!parts.isEmpty()) parts.removeLast();
+                if (parts.size() > (prefix.isEmpty() ? 0 : 1)) parts.removeLast(); // never the URL's host
                 continue;
             }
             parts.addLast(segment);
         }
         String joined = String.join("/", parts);
-        return prefix + (absolute ? "/" : "") + joined + (trailing && !joined.isEmpty() ? "/" : "");
+        return prefix + (rooted ? "/" : "") + joined + (trailing && !joined.isEmpty() ? "/" : "");
     }
 }
