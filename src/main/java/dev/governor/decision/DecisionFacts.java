@@ -2,6 +2,7 @@ package dev.governor.decision;
 
 import dev.governor.agent.AgentService;
 import dev.governor.approval.ApprovalUses;
+import dev.governor.asset.AssetService;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
 import dev.governor.freeze.HaltService;
@@ -15,7 +16,8 @@ import java.util.List;
  * Gathers everything the policy looks at for one action, at one instant: the agent as
  * registered, every freeze in force (which ones cover the action's environment, aliases
  * included, is the policy's call), the inputs, the agent's running budget totals and pending
- * approvals, the global halt if one is in force, and the approval or plan step the request names.
+ * approvals, the global halt if one is in force, the registered assets matching the target, and
+ * the approval or plan step the request names.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -27,9 +29,11 @@ public class DecisionFacts {
     private final HaltService halt;
     private final ApprovalUses approvals;
     private final PlanStepAuthority planSteps;
+    private final AssetService assets;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
-                         ApprovalUses approvals, PlanStepAuthority planSteps) {
+                         ApprovalUses approvals, PlanStepAuthority planSteps, AssetService assets) {
+        this.assets = assets;
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
@@ -65,9 +69,10 @@ public class DecisionFacts {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        return new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action), inputFacts,
-                freezes.activeAt(now), now, budgets.usageOf(agentId, now),
+        EvaluationInput input = new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action),
+                inputFacts, freezes.activeAt(now), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
+        return input.withKnown(input.known().withAssets(assets.matching(action.target())));
     }
 
     /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */
