@@ -114,50 +114,20 @@ class AssetResourceTest {
             missing.remove(field);
             invalid(missing, field);
         }
-        Map<String, Object> b = body(unique("v"));
-        b.put("tier", "PROD");
-        invalid(b, "tier");
-        b = body(unique("v"));
-        b.put("dataClass", "SECRET");
-        invalid(b, "dataClass");
-        b = body(unique("v"));
-        b.put("criticality", "EXTREME");
-        invalid(b, "criticality");
-        b = body(unique("v"));
-        b.put("ownerTeam", " ");
-        invalid(b, "ownerTeam");
-        b = body(unique("v"));
-        b.put("ownerTeam", "a".repeat(201));
-        invalid(b, "ownerTeam");
-        b = body(unique("v"));
-        b.put("ownerTeam", "pay\nments");
-        invalid(b, "ownerTeam");
-        b = body("x".repeat(513));
-        invalid(b, "target");
-        b = body("");
-        invalid(b, "target");
-        b = body(" " + unique("lead"));
-        invalid(b, "target");
-        b = body(unique("tab\tinside"));
-        invalid(b, "target");
-        b = body(unique("v"));
-        b.put("exposure", Map.of("records", -1));
-        invalid(b, "exposure.records");
-        b = body(unique("v"));
-        b.put("exposure", Map.of("users", -5));
-        invalid(b, "exposure.users");
-        b = body(unique("v"));
-        b.put("exposure", Map.of("monetaryValue", -0.01));
-        invalid(b, "exposure.monetaryValue");
-        b = body(unique("v"));
-        b.put("exposure", Map.of("monetaryValue", 1.23456));
-        invalid(b, "exposure.monetaryValue");
-        b = body(unique("v"));
-        b.put("exposure", Map.of("records", "many"));
-        invalid(b, "exposure.records");
-        b = body(unique("v"));
-        b.put("colour", "blue");
-        invalid(b, "colour");
+        Object[][] wrong = {
+                {"tier", "PROD", "tier"}, {"dataClass", "SECRET", "dataClass"}, {"criticality", "EXTREME", "criticality"},
+                {"ownerTeam", " ", "ownerTeam"}, {"ownerTeam", "a".repeat(201), "ownerTeam"},
+                {"ownerTeam", "pay\nments", "ownerTeam"}, {"target", "x".repeat(513), "target"}, {"target", "", "target"},
+                {"target", " " + unique("lead"), "target"}, {"target", unique("tab\tinside"), "target"},
+                {"exposure", Map.of("records", -1), "exposure.records"}, {"exposure", Map.of("users", -5), "exposure.users"},
+                {"exposure", Map.of("monetaryValue", -0.01), "exposure.monetaryValue"},
+                {"exposure", Map.of("monetaryValue", 1.23456), "exposure.monetaryValue"},
+                {"exposure", Map.of("records", "many"), "exposure.records"}, {"colour", "blue", "colour"}};
+        for (Object[] w : wrong) {
+            Map<String, Object> b = body(unique("v"));
+            b.put((String) w[0], w[1]);
+            invalid(b, (String) w[2]);
+        }
         create("[]").statusCode(400).contentType("application/problem+json");
         create("").statusCode(400).contentType("application/problem+json");
     }
