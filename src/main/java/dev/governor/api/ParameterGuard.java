@@ -48,7 +48,7 @@ public class ParameterGuard {
         if (!json && !csv) throw unsupported(ProblemMapper.detail(415));
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw unsupported((json ? "JSON" : "CSV") + " is read as UTF-8 only; send charset=utf-8 or no charset");
+            throw unsupported((json ? "A JSON" : "A CSV") + " body is read as UTF-8 only; send charset=utf-8 or no charset");
         }
     }
 
