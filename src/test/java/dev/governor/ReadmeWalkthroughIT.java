@@ -35,6 +35,17 @@ class ReadmeWalkthroughIT {
                 "\"outcome\":\"DENY\"", "\"code\":\"APPROVAL_CONSUMED\""));    // 6
     }
 
+    @Test
+    void theAssetImportRunsAsWritten() throws Exception {
+        String out = run("asset-import");
+        assertInOrder(out, List.of(
+                "\"target\":\"db/prod-main*\"", "\"tier\":\"PRODUCTION\"",   // one asset
+                "\"created\":4,\"updated\":0",                              // the file
+                "\"status\":409", "row[2].target",                            // the file again
+                "\"created\":0,\"updated\":4",                              // upsert
+                "\"target\":\"/etc/sudoers*\""));                           // the list, by target
+    }
+
     private static String run(String name) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher m = Pattern.compile("<!-- walkthrough: " + Pattern.quote(name) + " -->\\s*```bash\\n(.*?)```",

@@ -20,10 +20,14 @@ import java.nio.charset.StandardCharsets;
  * Checks every request body before it is bound, whatever type it is bound to (records, JsonNode,
  * maps, text): it must be UTF-8 without a byte order mark (Jackson would otherwise guess UTF-16 or
  * UTF-32), and no string or key in it may hold a character {@link ControlChars} refuses. The body
- * is at most {@code governor.http.max-body-bytes}, so reading it twice costs little.
+ * is at most {@code governor.http.max-body-bytes}, so reading it twice costs little. A CSV body (the
+ * asset import) is left to its reader, which checks each cell and accepts the byte order mark
+ * spreadsheets write.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
+
+    private static final jakarta.ws.rs.core.MediaType CSV = new jakarta.ws.rs.core.MediaType("text", "csv");
 
     static final String ENCODING_MESSAGE = "must be JSON encoded as UTF-8, without a byte order mark";
 
@@ -35,6 +39,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getMediaType() != null && context.getMediaType().isCompatible(CSV)) return context.proceed();
         byte[] body = context.getInputStream().readAllBytes();
         checkEncoding(body);
         checkStrings(body);

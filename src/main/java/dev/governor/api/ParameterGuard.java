@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Refuses, before any resource sees them, path and query parameters holding control characters
- * (400 naming the parameter), and a request body that is not declared as UTF-8 JSON (415). Headers
+ * (400 naming the parameter), and a request body that is not declared as UTF-8 JSON or CSV (415). Headers
  * are checked earlier, by {@link RequestGuard}, because authentication reads them first.
  */
 public class ParameterGuard {
@@ -34,9 +34,9 @@ public class ParameterGuard {
     }
 
     /**
-     * Every body Governor reads is JSON. Without a declared type a body could be read as anything,
-     * and another charset would be decoded silently; an empty body is left to the resource, which
-     * names the missing field.
+     * Every body Governor reads is JSON, but for the CSV of an asset import. Without a declared type
+     * a body could be read as anything, and another charset would be decoded silently; an empty
+     * body is left to the resource, which names the missing field.
      */
     private static void contentType(ContainerRequestContext request) {
         if (!hasBody(request)) return;
@@ -44,10 +44,11 @@ public class ParameterGuard {
         if (type == null) throw unsupported("A request body needs Content-Type: application/json");
         boolean json = type.getType().equalsIgnoreCase("application")
                 && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
-        if (!json) throw unsupported(ProblemMapper.detail(415));
+        boolean csv = type.getType().equalsIgnoreCase("text") && type.getSubtype().equalsIgnoreCase("csv");
+        if (!json && !csv) throw unsupported(ProblemMapper.detail(415));
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw unsupported("JSON is read as UTF-8 only; send charset=utf-8 or no charset");
+            throw unsupported((json ? "A JSON" : "A CSV") + " body is read as UTF-8 only; send charset=utf-8 or no charset");
         }
     }
 

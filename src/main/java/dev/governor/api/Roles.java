@@ -15,13 +15,15 @@ public final class Roles {
     public static final String POLICY_AUTHOR = "policy-author";
     public static final String AUDITOR = "auditor";
     public static final String AGENT_ADMIN = "agent-admin";
+    /** Keeps the asset registry (/v1/assets); agent-admin may too. */
+    public static final String ASSET_ADMIN = "asset-admin";
     public static final String ADMIN = "admin";
     /** Held by an agent key, never by a human. */
     public static final String AGENT = "agent";
-    /** Derived: any human role may read agents, freezes, decisions, approvals and policies. */
+    /** Derived: any human role may read agents, assets, freezes, decisions, approvals and policies. */
     public static final String READER = "reader";
 
-    public static final List<String> HUMAN = List.of(APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, ADMIN);
+    public static final List<String> HUMAN = List.of(APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, ASSET_ADMIN, ADMIN);
 
     /** The security attribute carrying the agent id of an agent key's identity. */
     public static final String AGENT_ID_ATTRIBUTE = "governor.agentId";

@@ -27,6 +27,12 @@ public enum AuditKind {
     USER_CREATED,
     /** The global halt switched on or off. */
     GLOBAL_HALT_CHANGED,
+    /** An asset registered, replaced or deleted (/v1/assets), binding its row as it then stands. */
+    ASSET_CREATED,
+    ASSET_UPDATED,
+    ASSET_DELETED,
+    /** A CSV file of assets imported, binding every asset it created or replaced. */
+    ASSETS_IMPORTED,
     /** An agent was refused decisions for going too fast: one record per agent and window, with the refusals counted. */
     AGENT_THROTTLED
 }

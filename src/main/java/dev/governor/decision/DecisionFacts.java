@@ -2,6 +2,7 @@ package dev.governor.decision;
 
 import dev.governor.agent.AgentService;
 import dev.governor.approval.ApprovalUses;
+import dev.governor.asset.AssetService;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
 import dev.governor.freeze.HaltService;
@@ -17,8 +18,9 @@ import java.util.UUID;
  * Gathers everything the policy looks at for one action, at one instant: the agent as
  * registered, every freeze in force (which ones cover the action's environment, aliases
  * included, is the policy's call), the inputs, the agent's running budget totals and pending
- * approvals, the global halt if one is in force, the approval or plan step the request names, and
- * the recent history of the inputs' metrics.
+ * approvals, the global halt if one is in force, the registered assets matching the target, the
+ * approval or plan step the request names, the agent's and the session's earlier steps, and the
+ * recent history of the inputs' metrics.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -32,12 +34,14 @@ public class DecisionFacts {
     private final PlanStepAuthority planSteps;
     private final SessionSteps sessions;
     private final ObservedInputs history;
+    private final AssetService assets;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
                          ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions,
-                         ObservedInputs history) {
+                         ObservedInputs history, AssetService assets) {
         this.sessions = sessions;
         this.history = history;
+        this.assets = assets;
         this.agents = agents;
         this.freezes = freezes;
         this.budgets = budgets;
@@ -81,7 +85,8 @@ public class DecisionFacts {
                 inputFacts, freezes.activeAt(now), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
         return base.withKnown(base.known().withHistory(history.of(inputFacts))
-                .withSession(sessions.before(agentId, sessionId, planId, now)));
+                .withSession(sessions.before(agentId, sessionId, planId, now))
+                .withAssets(assets.matching(action.target())));
     }
 
     /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */

@@ -43,7 +43,7 @@ class OpenApiFuzzTest {
     /** Rows a request may add; a refused one must add none. audit_head and checkpoints move on their own. */
     private static final List<String> TABLES = List.of("agents", "agent_environments", "agent_permissions", "freezes",
             "decisions", "decision_firings", "approvals", "approval_events", "plans", "plan_steps", "budget_usage",
-            "audit_log", "decision_outcomes", "agent_keys", "users", "global_halt", "policy_loads");
+            "audit_log", "decision_outcomes", "agent_keys", "users", "global_halt", "policy_loads", "assets");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject

@@ -22,22 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every operation of the OpenAPI document, called by every kind of caller. A new endpoint
  * without a row here fails the build. Per caller: {@code Y} allowed (any status but 401/403,
- * bodies are dummies), {@code 3} = 403, {@code 1} = 401.
+ * bodies are dummies), {@code 3} = 403, {@code 1} = 401. asset-admin is the last column, added after the
+ * others were written.
  */
 @QuarkusTest
 class PermissionMatrixTest {
 
     /** Column order of the expectation strings. */
-    enum Who { ADMIN, APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, AGENT_SELF, AGENT_OTHER, BAD_TOKEN, EXPIRED_JWT, NONE }
+    enum Who { ADMIN, APPROVER, POLICY_AUTHOR, AUDITOR, AGENT_ADMIN, AGENT_SELF, AGENT_OTHER, BAD_TOKEN, EXPIRED_JWT, NONE,
+        ASSET_ADMIN }
 
-    private static final String READ = "YYYYY33111";
-    private static final String READ_OWN = "YYYYYY3111";
-    private static final String AGENT_ADMIN = "Y333Y33111";
-    private static final String AGENT_ONLY = "33333Y3111";
-    private static final String APPROVE = "YY33333111";
-    private static final String POLICY = "Y3Y3333111";
-    private static final String AUDIT = "Y33Y333111";
-    private static final String ADMIN = "Y333333111";
+    private static final String READ = "YYYYY33111Y";
+    private static final String READ_OWN = "YYYYYY3111Y";
+    private static final String AGENT_ADMIN = "Y333Y331113";
+    private static final String AGENT_ONLY = "33333Y31113";
+    private static final String APPROVE = "YY333331113";
+    private static final String POLICY = "Y3Y33331113";
+    private static final String AUDIT = "Y33Y3331113";
+    private static final String ADMIN = "Y3333331113";
+    private static final String ASSET_ADMIN = "Y333Y33111Y";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -50,6 +53,12 @@ class PermissionMatrixTest {
         MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
         MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
+        MATRIX.put("GET /v1/assets", READ);
+        MATRIX.put("POST /v1/assets", ASSET_ADMIN);
+        MATRIX.put("GET /v1/assets/{id}", READ);
+        MATRIX.put("PUT /v1/assets/{id}", ASSET_ADMIN);
+        MATRIX.put("DELETE /v1/assets/{id}", ASSET_ADMIN);
+        MATRIX.put("POST /v1/assets/import", ASSET_ADMIN);
         MATRIX.put("POST /v1/freezes", AGENT_ADMIN);
         MATRIX.put("GET /v1/freezes", READ);
         MATRIX.put("GET /v1/freezes/{id}", READ);
@@ -85,6 +94,8 @@ class PermissionMatrixTest {
     void everyOperationAnswersEveryCallerExactly() {
         List<String> operations = operations();
         assertThat(MATRIX.keySet()).as("rows of the permission matrix").containsExactlyInAnyOrderElementsOf(operations);
+        assertThat(MATRIX.values()).as("one expectation per caller (" + List.of(Who.values()) + ")")
+                .allMatch(row -> row.length() == Who.values().length);
 
         RegisteredAgent self = Api.registerAgent("AUTONOMOUS", List.of("sandbox", "production"), List.of("*:*"));
         RegisteredAgent other = Api.registerAgent("AUTONOMOUS", List.of("sandbox"), List.of("*:*"));
@@ -119,7 +130,11 @@ class PermissionMatrixTest {
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()
                         : TestAuth.as(tokens.get(who));
-                if (!method.equals("GET") && !method.equals("DELETE")) request.contentType(ContentType.JSON).body(body);
+                if (row.getKey().equals("POST /v1/assets/import")) {
+                    request.contentType("text/csv; charset=UTF-8").body("target,tier,dataClass,criticality,ownerTeam\n");
+                } else if (!method.equals("GET") && !method.equals("DELETE")) {
+                    request.contentType(ContentType.JSON).body(body);
+                }
                 int status = request.request(method, path).statusCode();
                 char expected = row.getValue().charAt(who.ordinal());
                 boolean ok = switch (expected) {
@@ -157,6 +172,7 @@ class PermissionMatrixTest {
         tokens.put(Who.BAD_TOKEN, "gvk_not-a-key-that-was-ever-issued-0000000000000");
         tokens.put(Who.EXPIRED_JWT, OidcTokens.expired("matrix-admin", Set.of("admin")));
         tokens.put(Who.NONE, null);
+        tokens.put(Who.ASSET_ADMIN, TestAuth.user("matrix-asset-admin", "asset-admin"));
         return tokens;
     }
 

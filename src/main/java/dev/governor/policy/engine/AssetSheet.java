@@ -1,5 +1,6 @@
 package dev.governor.policy.engine;
 
+import dev.governor.policy.Targets;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.DataClass;
 import dev.governor.policy.EnvironmentTier;
@@ -70,7 +71,7 @@ final class AssetSheet {
     }
 
     static Pattern glob(String pattern) {
-        String lower = pattern.toLowerCase(Locale.ROOT);
+        String lower = Targets.normalise(pattern);
         StringBuilder regex = new StringBuilder();
         String[] literals = lower.split("\\*", -1);
         for (int i = 0; i < literals.length; i++) {

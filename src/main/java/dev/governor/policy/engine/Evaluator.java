@@ -1,5 +1,6 @@
 package dev.governor.policy.engine;
 
+import dev.governor.policy.Targets;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Effect;
 import dev.governor.policy.EnvironmentTier;

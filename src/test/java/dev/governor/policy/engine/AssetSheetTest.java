@@ -1,5 +1,6 @@
 package dev.governor.policy.engine;
 
+import dev.governor.policy.Targets;
 import dev.governor.policy.EvaluationInput.AssetFacts;
 import dev.governor.policy.PolicyLoadException;
 import org.apache.poi.ss.usermodel.Row;

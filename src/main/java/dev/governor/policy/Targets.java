@@ -1,4 +1,4 @@
-package dev.governor.policy.engine;
+package dev.governor.policy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * doubled slashes collapsed, "." segments dropped and an absolute path's ".." resolved (never
  * above the root).
  */
-final class Targets {
+public final class Targets {
 
     private static final int MAX_DECODES = 3;
     private static final int MAX_LENGTH = 4096;
@@ -20,7 +20,7 @@ final class Targets {
     private Targets() {
     }
 
-    static String normalise(String target) {
+    public static String normalise(String target) {
         if (target == null) return "";
         String t = target.length() > MAX_LENGTH ? target.substring(0, MAX_LENGTH) : target;
         for (int i = 0; i < MAX_DECODES && t.indexOf('%') >= 0; i++) {

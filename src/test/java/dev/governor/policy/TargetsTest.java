@@ -1,4 +1,4 @@
-package dev.governor.policy.engine;
+package dev.governor.policy;
 
 import org.junit.jupiter.api.Test;
 
