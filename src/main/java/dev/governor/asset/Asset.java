@@ -1,5 +1,6 @@
 package dev.governor.asset;
 
+import dev.governor.policy.DataClass;
 import dev.governor.policy.EnvironmentTier;
 
 import java.time.Instant;

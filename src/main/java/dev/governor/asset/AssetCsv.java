@@ -1,5 +1,6 @@
 package dev.governor.asset;
 
+import dev.governor.policy.DataClass;
 import dev.governor.api.ApiException;
 import dev.governor.api.ControlChars;
 import dev.governor.policy.EnvironmentTier;

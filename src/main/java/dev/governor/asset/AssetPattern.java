@@ -32,31 +32,8 @@ final class AssetPattern {
         return out.toString();
     }
 
-    /** Whether {@code target} matches {@code pattern}; a null target matches nothing. */
-    static boolean matches(String rawPattern, String rawTarget) {
-        if (rawTarget == null) return false;
-        String pattern = Targets.normalise(rawPattern);
-        String target = Targets.normalise(rawTarget);
-        // Greedy glob with backtracking to the last '*': linear in practice, never exponential.
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int resume = 0;
-        while (t < target.length()) {
-            if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == target.charAt(t)) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                resume = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') p++;
-        return p == pattern.length();
+    /** Whether {@code target} matches {@code pattern} (the rule the database applies to {@link #like}). */
+    static boolean matches(String pattern, String target) {
+        return Targets.matches(pattern, target);
     }
 }

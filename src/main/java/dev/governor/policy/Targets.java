@@ -75,4 +75,41 @@ public final class Targets {
         String joined = String.join("/", parts);
         return prefix + (rooted ? "/" : "") + joined + (trailing && !joined.isEmpty() ? "/" : "");
     }
+
+    /**
+     * Whether a target pattern matches a target, as both registers of assets define it: {@code *}
+     * is any run of characters (none included), every other character only itself, both sides
+     * normalised. No regular expression is built from a pattern; a null target matches nothing.
+     */
+    public static boolean matches(String pattern, String target) {
+        return target != null && pattern != null && globMatches(normalise(pattern), normalise(target));
+    }
+
+    /**
+     * {@link #matches} on a pattern and target already normalised (a register normalises its
+     * patterns once). Greedy glob with backtracking to the last '*': linear in practice, never
+     * exponential.
+     */
+    public static boolean globMatches(String pattern, String target) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < target.length()) {
+            if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == target.charAt(t)) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') p++;
+        return p == pattern.length();
+    }
 }

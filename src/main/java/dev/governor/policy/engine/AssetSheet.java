@@ -27,14 +27,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code decision-tables/assets.xlsx}: the organisation's register of targets, as data (it is
  * not compiled into rules). The rows above the header row (its first cell is {@code id}) are the
  * file's header for people; every row below is one asset, until the first empty row. A target
- * pattern's {@code *} matches any run of characters; everything else is literal, compared in
- * lower case with the target as {@link Targets} normalises it. The file is optional: without it
+ * pattern matches as {@link Targets#matches} says, the same rule as for assets registered through
+ * /v1/assets. The file is optional: without it
  * only the assets registered through {@code /v1/assets} are known.
  */
 final class AssetSheet {
@@ -45,7 +44,8 @@ final class AssetSheet {
             "records", "users", "monetaryValue");
     private static final int MAX_ROWS = 10_000;
 
-    private record Entry(Pattern glob, AssetFacts asset, String file, int rowNumber) {
+    /** @param pattern the target pattern, normalised once when the sheet is read */
+    private record Entry(String pattern, AssetFacts asset, String file, int rowNumber) {
     }
 
     private final List<Entry> entries;
@@ -63,22 +63,11 @@ final class AssetSheet {
         if (normalisedTarget.isEmpty()) return List.of();
         List<AssetFacts> matched = new ArrayList<>();
         for (Entry e : entries) {
-            if (!e.glob().matcher(normalisedTarget).matches()) continue;
+            if (!Targets.globMatches(e.pattern(), normalisedTarget)) continue;
             trace.add(new Firing(Firing.Kind.TABLE_ROW, e.file(), "Assets", e.asset().id(), e.rowNumber(), null, null));
             matched.add(e.asset());
         }
         return matched;
-    }
-
-    static Pattern glob(String pattern) {
-        String lower = Targets.normalise(pattern);
-        StringBuilder regex = new StringBuilder();
-        String[] literals = lower.split("\\*", -1);
-        for (int i = 0; i < literals.length; i++) {
-            if (i > 0) regex.append(".*");
-            if (!literals[i].isEmpty()) regex.append(Pattern.quote(literals[i]));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     static AssetSheet read(PolicyFiles.Source source) {
@@ -147,7 +136,7 @@ final class AssetSheet {
         BigDecimal money = number(row, columns.get("monetaryValue"), false, format, file, problems);
         if (problems.size() > before) return null;
         String owner = text(row, columns.get("ownerTeam"), format);
-        return new Entry(glob(target), asset(id, target, tier, dataClass, criticality, owner, records, users, money, file),
+        return new Entry(Targets.normalise(target), asset(id, target, tier, dataClass, criticality, owner, records, users, money, file),
                 file, row.getRowNum() + 1);
     }
 

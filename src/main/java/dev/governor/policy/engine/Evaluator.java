@@ -1,6 +1,5 @@
 package dev.governor.policy.engine;
 
-import dev.governor.policy.Targets;
 import dev.governor.policy.BlastRadius;
 import dev.governor.policy.Effect;
 import dev.governor.policy.EnvironmentTier;
@@ -75,7 +74,7 @@ final class Evaluator {
         Trace trace = new Trace(rules.origins());
         List<Verdict> verdicts = new ArrayList<>();
         Classification classified = classify(type, verb, trace, verdicts);
-        Grounded grounded = ground(input, type, classified, trace, verdicts);
+        Grounding.Grounded grounded = Grounding.ground(tables, assets, input, type, classified, trace, verdicts);
         ActionFact action = grounded.action();
         if (input.agent() != null && input.agent().autonomyLevel() != null) {
             verdicts.addAll(gate(input.agent().autonomyLevel().name(), action, trace));
@@ -101,51 +100,6 @@ final class Evaluator {
                 new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
                 classified.mutating(), effects, trace.approvalBound(), action.environmentName(),
                 action.dataClasses().stream().sorted().toList());
-    }
-
-    /** The action as Governor knows it, and the facts about its target and session the rules weigh. */
-    record Grounded(ActionFact action, List<Object> facts) {
-    }
-
-    /**
-     * What the tables and registers say beyond the agent's own description: the target's
-     * sensitivity and assets (raising reversibility, blast radius and tier, never lowering them),
-     * whether the action sends data out, what must have come before it, and the session so far.
-     */
-    private Grounded ground(EvaluationInput input, String type, Classification classified, Trace trace,
-                            List<Verdict> verdicts) {
-        ActionFacts a = input.action();
-        int dot = type.indexOf('.');
-        String target = Targets.normalise(a.target());
-        boolean mutating = classified.mutating();
-        TargetTables.Sensitivity sensitive = TargetTables.sensitivity(tables, target, mutating, trace);
-        List<EvaluationInput.AssetFacts> matched = new ArrayList<>(assets.matching(target, trace));
-        matched.addAll(input.known().assets());
-        RegisteredAssets registered = RegisteredAssets.of(matched);
-        EnvironmentTable.Resolved env = EnvironmentTable.resolve(tables, a.environment(), mutating, trace, verdicts);
-        EnvironmentTier tier = TargetTables.max(env.tier(), registered.tier());
-        Long records = RegisteredAssets.effective(a.records(), registered.records());
-        Long users = RegisteredAssets.effective(a.users(), registered.users());
-        BigDecimal money = RegisteredAssets.effective(a.monetaryValue(), registered.monetaryValue());
-        Reversibility reversibility = TargetTables.max(classified.reversibility(), sensitive.reversibilityFloor());
-        BlastRadius blastRadius = blastRadius(users, records, money, tier, trace);
-        if (mutating) {
-            blastRadius = TargetTables.max(TargetTables.max(blastRadius, sensitive.blastRadiusFloor()), registered.criticality());
-        }
-        Set<String> classes = new LinkedHashSet<>(sensitive.dataClasses());
-        classes.addAll(registered.dataClasses());
-        TargetTables.Egress egress = TargetTables.egress(tables, type, target, trace);
-        ActionFact action = new ActionFact(type, dot < 0 ? type : type.substring(0, dot), dot < 0 ? "" : type.substring(dot + 1),
-                mutating, a.environment(), env.name(), tier, env.listed(), a.target(), records, users, money,
-                a.rollbackPlan(), reversibility, blastRadius, env.tier(), registered.tier(), registered.sources(), classes,
-                mutating ? null : sensitive.readAs(), egress.egress(), egress.channel());
-        List<Object> facts = new ArrayList<>(sensitive.rows());
-        facts.addAll(TargetTables.prerequisites(tables, type, tier, trace));
-        for (EvaluationInput.SessionStep step : input.known().session()) {
-            facts.add(new SessionStepFact(step.decisionId(), step.at(), step.actionType(), step.outcome(),
-                    Set.copyOf(step.dataClasses()), step.reportedOutcome(), step.sameSession(), step.planned()));
-        }
-        return new Grounded(action, facts);
     }
 
     /**
@@ -203,14 +157,7 @@ final class Evaluator {
 
     /** A null figure is unknown: the table's *-unknown rows say how severe that is. */
     BlastRadius blastRadius(Long users, Long records, BigDecimal money, EnvironmentTier tier, Trace trace) {
-        Map<String, Object> in = new HashMap<>();
-        in.put("users", number(users));
-        in.put("records", number(records));
-        in.put("monetaryValue", money);
-        in.put("tier", tier.name());
-        Result result = tables.evaluate(DmnTables.BLAST_RADIUS, in);
-        result.rows().forEach(r -> trace.add(r.firing(null, null)));
-        return result.value() == null ? BlastRadius.CRITICAL : BlastRadius.valueOf((String) result.value());
+        return Grounding.blastRadius(tables, users, records, money, tier, trace);
     }
 
     private List<Verdict> gate(String level, ActionFact action, Trace trace) {
@@ -222,8 +169,8 @@ final class Evaluator {
         in.put("environment", action.environment());
         in.put("tier", action.tier().name());
         in.put("actionType", action.type());
-        in.put("users", number(action.users()));
-        in.put("records", number(action.records()));
+        in.put("users", Grounding.number(action.users()));
+        in.put("records", Grounding.number(action.records()));
         in.put("monetaryValue", action.monetaryValue());
         Result result = tables.evaluate(DmnTables.GATE, in);
         List<?> outputs = result.value() instanceof List<?> l ? l : List.of();
@@ -240,9 +187,6 @@ final class Evaluator {
         return verdicts;
     }
 
-    private static BigDecimal number(Long figure) {
-        return figure == null ? null : BigDecimal.valueOf(figure);
-    }
 
     private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {
         List<Object> facts = new ArrayList<>(verdicts);
