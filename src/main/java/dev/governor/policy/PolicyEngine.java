@@ -14,6 +14,12 @@ public interface PolicyEngine {
     /** Every step evaluated as a decision, and the plan weighed as a whole; never throws. */
     PlanEvaluation evaluatePlan(List<EvaluationInput> steps);
 
+    /** What decision-tables/autonomy-promotion.dmn asks for one step up; never throws (undefined on failure). */
+    PromotionCriteria promotionCriteria(PromotionStep step);
+
+    /** What decision-tables/drift-response.dmn answers to an agent's signals; never throws (ALERT on failure). */
+    DriftResponse driftResponse(DriftSignals signals);
+
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();
 }

@@ -68,6 +68,16 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public PromotionCriteria promotionCriteria(PromotionStep step) {
+        return active.get().promotionCriteria(step);
+    }
+
+    @Override
+    public DriftResponse driftResponse(DriftSignals signals) {
+        return active.get().driftResponse(signals);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

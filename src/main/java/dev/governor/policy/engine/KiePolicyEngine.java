@@ -1,6 +1,8 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.DriftResponse;
+import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
@@ -8,6 +10,8 @@ import dev.governor.policy.PlanEvaluation;
 import dev.governor.policy.PolicyEngine;
 import dev.governor.policy.PolicyLoadException;
 import dev.governor.policy.PolicySnapshot;
+import dev.governor.policy.PromotionCriteria;
+import dev.governor.policy.PromotionStep;
 import dev.governor.policy.Reversibility;
 
 import java.nio.file.Path;
@@ -104,13 +108,40 @@ public final class KiePolicyEngine implements PolicyEngine {
     }
 
     @Override
+    public PromotionCriteria promotionCriteria(PromotionStep step) {
+        String criteriaVersion = snapshot.files().stream().filter(f -> f.path().endsWith("/autonomy-promotion.dmn"))
+                .map(f -> "sha256:" + f.sha256()).findFirst().orElse(null);
+        try {
+            return Deadline.run(timeout, () -> PromotionTable.criteria(evaluator.tables(), step, snapshot.version(),
+                    criteriaVersion));
+        } catch (Throwable e) { // the contract: never throw; an unevaluated step cannot be met
+            return new PromotionCriteria(null, step == null ? null : step.target(), false, List.of(), List.of(),
+                    List.of(describe(e)), snapshot.version(), criteriaVersion);
+        }
+    }
+
+    @Override
+    public DriftResponse driftResponse(DriftSignals signals) {
+        try {
+            return Deadline.run(timeout, () -> DriftTable.respond(evaluator.tables(), signals, snapshot.version()));
+        } catch (Throwable e) { // the contract: never throw; people are told, nobody is demoted on an error
+            return new DriftResponse(DriftResponse.Response.ALERT, "the drift table could not be evaluated: " + describe(e),
+                    ERROR_SOURCE, List.of(), List.of(describe(e)), snapshot.version());
+        }
+    }
+
+    @Override
     public PolicySnapshot current() {
         return snapshot;
     }
 
-    static Evaluation failure(Throwable e, String version) {
-        String detail = e instanceof Deadline.Exceeded ? e.getMessage()
+    private static String describe(Throwable e) {
+        return e instanceof Deadline.Exceeded ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    static Evaluation failure(Throwable e, String version) {
+        String detail = describe(e);
         return new Evaluation(Outcome.DENY, Reversibility.IRREVERSIBLE, BlastRadius.CRITICAL,
                 List.of(new Evaluation.Reason("POLICY_ERROR", Outcome.DENY,
                         "the policy could not be evaluated, so the action is denied: " + detail, ERROR_SOURCE)),
