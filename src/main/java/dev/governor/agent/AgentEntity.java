@@ -55,6 +55,10 @@ class AgentEntity {
     @BatchSize(size = 100)
     Set<String> permissions = new HashSet<>();
 
+    /** The autonomy-promotion.dmn version in force at registration: the criteria promised before it acted. */
+    @Column(name = "criteria_version")
+    String criteriaVersion;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

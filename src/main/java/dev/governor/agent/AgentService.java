@@ -5,8 +5,12 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.PolicyEngine;
+import dev.governor.policy.PromotionStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -17,8 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 @ApplicationScoped
 public class AgentService {
@@ -27,9 +33,14 @@ public class AgentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Caller caller;
+    private final AgentLevels levels;
+    private final PolicyEngine policy;
 
-    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller) {
+    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller, AgentLevels levels,
+                        PolicyEngine policy) {
         this.caller = caller;
+        this.levels = levels;
+        this.policy = policy;
         this.agents = agents;
         this.audit = audit;
         this.clock = clock;
@@ -66,8 +77,17 @@ public class AgentService {
                 .getResultList();
     }
 
+    /**
+     * Registers an agent at OBSERVE in sandbox; only an admin may start one higher (bringing an
+     * existing fleet under Governor), and that start is recorded as an override.
+     */
     @Transactional
-    public Agent create(String id, AgentSpec spec) {
+    public Agent create(String id, AgentSpec spec, String overrideReason) {
+        boolean override = Escalation.aboveDefaults(spec);
+        if (override && !caller.hasRole(Roles.ADMIN)) {
+            throw Caller.forbidden("only an admin may register an agent above OBSERVE or outside sandbox; register it"
+                    + " with the defaults and promote it (POST /v1/agents/" + id + "/promotions)");
+        }
         if (agents.findById(id) != null) {
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
@@ -75,12 +95,17 @@ public class AgentService {
         agent.id = id;
         apply(agent, spec);
         agent.createdAt = agent.updatedAt;
+        agent.criteriaVersion = policy.current().files().stream()
+                .filter(f -> f.path().endsWith("/autonomy-promotion.dmn")).map(f -> "sha256:" + f.sha256())
+                .findFirst().orElse(null);
         try {
             agents.persistAndFlush(agent);
         } catch (PersistenceException e) {
             // Lost a race with a concurrent create of the same id.
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
+        levels.record(id, agent.autonomyLevel, agent.environments, agent.createdAt, new AgentLevels.Cause(
+                LevelChange.Kind.REGISTERED, caller.name(), override, overrideReason, null, null));
         return audited(AuditKind.AGENT_CREATED, Agent.of(agent));
     }
 
@@ -99,15 +124,85 @@ public class AgentService {
         return agents.count(filter);
     }
 
+    /** Replaces the editable fields; raising, adding or widening is refused (409) by {@link Escalation}. */
     @Transactional
     public Agent replace(String id, AgentSpec spec) {
         AgentEntity agent = load(id);
+        Escalation.refuse(agent, spec);
+        boolean lowers = Escalation.lowers(agent, spec);
         apply(agent, spec);
+        if (lowers) {
+            levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
+                    LevelChange.Kind.LOWERED, caller.name(), false, null, null, null));
+        }
         return audited(AuditKind.AGENT_UPDATED, saved(agent));
+    }
+
+    /**
+     * Applies a promotion a second person signed off: the level or environment it names, provided
+     * the agent still stands where it stood when the promotion was asked for.
+     *
+     * @param from the level (LEVEL) the agent had when the promotion was asked for
+     */
+    @Transactional
+    public Agent promote(String id, PromotionStep.Change change, String from, String to, LevelChangeCause cause) {
+        AgentEntity agent = load(id);
+        if (change == PromotionStep.Change.LEVEL) {
+            if (!agent.autonomyLevel.name().equals(from)) {
+                throw ApiException.conflict("agent '" + id + "' is at " + agent.autonomyLevel + ", not " + from
+                        + " as when the promotion was asked for; ask again");
+            }
+            agent.autonomyLevel = AutonomyLevel.valueOf(to);
+        } else if (!agent.environments.add(to)) {
+            throw ApiException.conflict("agent '" + id + "' already works in " + to);
+        }
+        agent.updatedAt = now();
+        levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
+                LevelChange.Kind.PROMOTED, cause.actor(), cause.override(), cause.reason(), cause.promotionId(), null));
+        Agent promoted = saved(agent);
+        audit.append(new AuditEvent(AuditKind.AGENT_PROMOTED, id, cause.actor(), Map.of("agent", promoted,
+                "promotionId", cause.promotionId().toString(), "change", change.name(), "from", from, "to", to)));
+        return promoted;
+    }
+
+    /**
+     * Governor's own step down, one level, on drift: recorded as AGENT_DEMOTED with the numbers
+     * behind it. Empty when the agent is already at the lowest level (or unknown).
+     */
+    @Transactional
+    public Optional<Agent> demote(String id, String reason, String source, Object numbers) {
+        AgentEntity agent = agents.withSets(id).singleResultOptional().orElse(null);
+        if (agent == null || agent.autonomyLevel == AutonomyLevel.OBSERVE) return Optional.empty();
+        AutonomyLevel from = agent.autonomyLevel;
+        agent.autonomyLevel = AutonomyLevel.values()[from.ordinal() - 1];
+        agent.updatedAt = now();
+        levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
+                LevelChange.Kind.DEMOTED, AuditEvent.SYSTEM, false, reason, null, source));
+        Agent demoted = saved(agent);
+        audit.append(new AuditEvent(AuditKind.AGENT_DEMOTED, id, AuditEvent.SYSTEM, Map.of("agent", demoted,
+                "from", from.name(), "to", demoted.autonomyLevel().name(), "reason", reason, "source", source,
+                "numbers", numbers)));
+        return Optional.of(demoted);
+    }
+
+    /** Who changed what the agent may do, oldest first. */
+    public List<LevelChange> levels(String id) {
+        get(id);
+        return levels.of(id);
+    }
+
+    /** Who applied a promotion, on whose request, and whether it skipped unmet criteria. */
+    public record LevelChangeCause(String actor, boolean override, String reason, UUID promotionId) {
     }
 
     @Transactional
     public Agent suspend(String id, String reason) {
+        return suspend(id, reason, caller.name());
+    }
+
+    /** As {@link #suspend(String, String)}, by a named actor: Governor itself, when drift calls for it. */
+    @Transactional
+    public Agent suspend(String id, String reason, String actor) {
         AgentEntity agent = load(id);
         if (agent.suspended) {
             throw ApiException.conflict("Agent '" + id + "' is already suspended");
@@ -115,7 +210,9 @@ public class AgentService {
         agent.suspended = true;
         agent.suspendedReason = reason.trim();
         agent.updatedAt = now();
-        return audited(AuditKind.AGENT_SUSPENDED, saved(agent));
+        Agent suspended = saved(agent);
+        audit.append(new AuditEvent(AuditKind.AGENT_SUSPENDED, id, actor, suspended));
+        return suspended;
     }
 
     @Transactional

@@ -16,6 +16,16 @@ public enum AuditKind {
     AGENT_UPDATED,
     AGENT_SUSPENDED,
     AGENT_RESUMED,
+    /** A promotion signed off by a second person applied: the agent's new level or environment. */
+    AGENT_PROMOTED,
+    /** Governor lowered an agent's level on drift (decision-tables/drift-response.dmn), with the numbers. */
+    AGENT_DEMOTED,
+    /** Drift worth a person's look: the owner was told; nothing changed. */
+    AGENT_DRIFT_ALERT,
+    /** A promotion asked for, approved or rejected, with the evidence it was judged by. */
+    PROMOTION_REQUESTED,
+    PROMOTION_APPROVED,
+    PROMOTION_REJECTED,
     FREEZE_CREATED,
     FREEZE_LIFTED,
     /** A policy version loaded at start-up or by reload (or a reload rejected). */

@@ -1,6 +1,7 @@
 package dev.governor.policy.engine.facts;
 
 import dev.governor.policy.AutonomyLevel;
+import dev.governor.policy.Grants;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,14 +28,7 @@ public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLeve
 
     /** Grant {@code resource:verb}, where either part may be {@code *}. */
     public boolean grants(String resource, String verb) {
-        for (String grant : permissions) {
-            int colon = grant.indexOf(':');
-            if (colon < 0) continue;
-            String r = grant.substring(0, colon);
-            String v = grant.substring(colon + 1);
-            if (("*".equals(r) || r.equals(resource)) && ("*".equals(v) || v.equals(verb))) return true;
-        }
-        return false;
+        return Grants.cover(permissions, resource, verb);
     }
 
     /**
