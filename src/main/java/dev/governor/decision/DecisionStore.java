@@ -80,6 +80,7 @@ public class DecisionStore {
         entity.decidedAt = response.decidedAt();
         entity.latencyMicros = latencyMicros;
         entity.dataClasses = evaluation.dataClasses().isEmpty() ? null : String.join(",", evaluation.dataClasses());
+        entity.mutating = evaluation.mutating();
         int seq = 0;
         for (Evaluation.Firing firing : evaluation.firings()) {
             FiringEntity f = new FiringEntity();
@@ -124,6 +125,8 @@ public class DecisionStore {
         p.put("facts", tree(e.factsJson));
         p.put("response", tree(e.responseJson));
         p.put("errors", e.errorsJson == null ? null : tree(e.errorsJson));
+        p.put("mutating", e.mutating);
+        p.put("agentKind", e.agentKind);
         p.put("firings", e.firings.stream().map(f -> new DecisionRecord.Firing(f.seq, f.kind, f.file, f.name,
                 f.rowId, f.rowIndex, f.reasonCode, f.outcome)).toList());
         return p;
