@@ -29,6 +29,23 @@ public interface GovernorConfig {
 
     Session session();
 
+    Autonomy autonomy();
+
+    /** Evidence for promotions, and the drift job (decision-tables/autonomy-promotion.dmn, drift-response.dmn). */
+    interface Autonomy {
+        /** The recent part of a window, whose action mix is compared with the part before it (the baseline). */
+        @WithDefault("P7D")
+        Duration driftRecent();
+
+        /** How far before the recent part the drift job's baseline reaches. */
+        @WithDefault("P30D")
+        Duration driftBaseline();
+
+        /** How often the drift job runs (a Quarkus scheduler interval); "off" disables it. */
+        @WithDefault("1h")
+        String driftEvery();
+    }
+
     /** The earlier steps a decision is judged with (rules/session-flows.drl). */
     interface Session {
         /** How far back the agent's and the session's steps are read. */

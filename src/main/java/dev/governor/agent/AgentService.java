@@ -119,6 +119,12 @@ public class AgentService {
         return agents.page(filter, page.page(), page.size()).stream().map(Agent::of).toList();
     }
 
+    /** Ids of the agents not suspended, sorted, a page at a time: what background jobs walk. */
+    @Transactional
+    public List<String> activeIds(int page, int size) {
+        return agents.page(new AgentRepository.AgentFilter(null, false), page, size).stream().map(a -> a.id).toList();
+    }
+
     @Transactional
     public long count(AgentRepository.AgentFilter filter) {
         return agents.count(filter);

@@ -58,6 +58,20 @@ public class ApprovalWebhook {
         }
     }
 
+    /**
+     * Any other message for the people the webhook reaches (an agent's drift, for its owner), sent
+     * the same way; call it after commit. Completes false when no webhook is configured.
+     */
+    public CompletableFuture<Boolean> post(Object message) {
+        var url = config.approval().webhook().url();
+        if (url.isEmpty()) return CompletableFuture.completedFuture(false);
+        try {
+            return sender.send(URI.create(url.get()), mapper.writeValueAsString(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise webhook message", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
