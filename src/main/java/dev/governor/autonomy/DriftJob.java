@@ -56,7 +56,7 @@ public class DriftJob {
             List<String> ids = agents.activeIds(page, PAGE);
             for (String id : ids) {
                 try {
-                    DriftResponder.Applied done = responder.respond(id, signals(id, false));
+                    DriftResponder.Applied done = check(id);
                     if (done != null) applied.add(done);
                 } catch (RuntimeException e) { // one agent's failure must not stop the others being watched
                     LOG.errorf(e, "drift check of agent %s failed", id);
@@ -64,6 +64,11 @@ public class DriftJob {
             }
             if (ids.size() < PAGE) return applied;
         }
+    }
+
+    /** One agent's part of a run; null when the table answered NONE. */
+    public DriftResponder.Applied check(String agentId) {
+        return responder.respond(agentId, signals(agentId, false));
     }
 
     /** The agent's signals now: its recent window against the baseline window before it. */

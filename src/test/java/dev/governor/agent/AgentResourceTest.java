@@ -146,18 +146,18 @@ class AgentResourceTest {
         String id = uniqueId();
         String created = create(body(id)).statusCode(201).extract().path("createdAt");
         asAdmin().contentType("application/json")
-                .body("{\"owner\": \"carol@example.com\", \"environments\": [\"staging\"], "
-                        + "\"permissions\": [\"database:read\"], \"autonomyLevel\": \"AUTONOMOUS\"}")
+                .body("{\"owner\": \"carol@example.com\", \"environments\": [\"sandbox\"], "
+                        + "\"permissions\": [\"service:read\"], \"autonomyLevel\": \"OBSERVE\"}")
                 .put("/v1/agents/" + id).then().statusCode(200)
                 .body("owner", equalTo("carol@example.com"))
                 .body("task", nullValue())
-                .body("autonomyLevel", equalTo("AUTONOMOUS"))
-                .body("environments", contains("staging"))
-                .body("permissions", contains("database:read"))
+                .body("autonomyLevel", equalTo("OBSERVE"))
+                .body("environments", contains("sandbox"))
+                .body("permissions", contains("service:read"))
                 .body("createdAt", equalTo(created));
         asAdmin().get("/v1/agents/" + id).then().statusCode(200)
-                .body("environments", contains("staging"))
-                .body("permissions", contains("database:read"));
+                .body("environments", contains("sandbox"))
+                .body("permissions", contains("service:read"));
     }
 
     @Test

@@ -41,6 +41,8 @@ class PermissionMatrixTest {
     private static final String AUDIT = "Y33Y3331113";
     private static final String ADMIN = "Y3333331113";
     private static final String ASSET_ADMIN = "Y333Y33111Y";
+    /** Approvers and agent-admins sign promotions off (the service refuses the requester and the owner). */
+    private static final String SIGN_OFF = "YY33Y331113";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -50,6 +52,14 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/agents/{id}", READ_OWN);
         MATRIX.put("PUT /v1/agents/{id}", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/suspend", AGENT_ADMIN);
+        MATRIX.put("GET /v1/agents/{id}/levels", READ_OWN);
+        MATRIX.put("GET /v1/agents/{id}/evidence", READ_OWN);
+        // Any person may call it; the service then refuses all but the owner and agent-admins (PromotionTest).
+        MATRIX.put("POST /v1/agents/{id}/promotions", READ);
+        MATRIX.put("GET /v1/promotions", READ);
+        MATRIX.put("GET /v1/promotions/{id}", READ);
+        MATRIX.put("POST /v1/promotions/{id}/approve", SIGN_OFF);
+        MATRIX.put("POST /v1/promotions/{id}/reject", SIGN_OFF);
         MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
         MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
