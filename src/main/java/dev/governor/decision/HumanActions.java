@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.api.ApiException;
 import dev.governor.approval.ApprovalChanged;
-import dev.governor.approval.ApprovalEventEntity;
+import dev.governor.approval.ApprovalStatus;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
@@ -63,8 +63,9 @@ public class HumanActions {
 
     /** An approval approved or rejected is the human's answer to the decision that opened it. */
     void onApproval(@Observes ApprovalChanged change) {
-        HumanAction action = change.event() == ApprovalEventEntity.Type.APPROVED ? HumanAction.ACCEPTED
-                : change.event() == ApprovalEventEntity.Type.REJECTED ? HumanAction.REJECTED : null;
+        // Only the approve and reject events leave an approval in these states.
+        HumanAction action = change.status() == ApprovalStatus.APPROVED ? HumanAction.ACCEPTED
+                : change.status() == ApprovalStatus.REJECTED ? HumanAction.REJECTED : null;
         if (action == null || change.decisionId() == null) return;
         DecisionEntity decision = locks.lock(change.decisionId());
         if (!REVIEWABLE.contains(decision.outcome)) return;
