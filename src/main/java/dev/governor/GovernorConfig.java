@@ -46,6 +46,30 @@ public interface GovernorConfig {
         String driftEvery();
     }
 
+    Outcomes outcomes();
+
+    /** Checked outcomes (issue 15): the verifier webhook and the OUTCOME_MISSING job's bounds. */
+    interface Outcomes {
+        /** Where each outcome claim is POSTed for checking after it commits; unset = no verifier. */
+        Optional<String> verifierUrl();
+
+        /** Delivery attempts per claim (the first try included) before it is logged and dropped. */
+        @WithDefault("3")
+        int verifierAttempts();
+
+        /** Wait before the first retry; doubled for each further retry. */
+        @WithDefault("PT1S")
+        Duration verifierBackoff();
+
+        /** Connect and response timeout of one attempt. */
+        @WithDefault("PT5S")
+        Duration verifierTimeout();
+
+        /** Unreported ALLOWed mutations the OUTCOME_MISSING job reads per run at most (oldest first). */
+        @WithDefault("5000")
+        int missingMaxPerRun();
+    }
+
     /** The earlier steps a decision is judged with (rules/session-flows.drl). */
     interface Session {
         /** How far back the agent's and the session's steps are read. */

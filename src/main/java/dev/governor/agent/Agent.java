@@ -17,11 +17,12 @@ public record Agent(
         String suspendedReason,
         Instant createdAt,
         Instant updatedAt,
-        String criteriaVersion) {
+        String criteriaVersion,
+        AgentKind kind) {
 
     static Agent of(AgentEntity e) {
         return new Agent(e.id, e.owner, e.task, e.autonomyLevel,
                 e.environments.stream().sorted().toList(), e.permissions.stream().sorted().toList(),
-                e.suspended, e.suspendedReason, e.createdAt, e.updatedAt, e.criteriaVersion);
+                e.suspended, e.suspendedReason, e.createdAt, e.updatedAt, e.criteriaVersion, e.kind);
     }
 }

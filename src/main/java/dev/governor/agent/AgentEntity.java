@@ -39,6 +39,10 @@ class AgentEntity {
     @Column(nullable = false)
     boolean suspended;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    AgentKind kind = AgentKind.AGENT;
+
     @Column(name = "suspended_reason")
     String suspendedReason;
 

@@ -22,9 +22,10 @@ public record AgentRequest(
         List<@NotNull @Pattern(regexp = AgentRules.ENVIRONMENT, message = AgentRules.ENVIRONMENT_MESSAGE) String> environments,
         @Size(max = AgentRules.MAX_PERMISSIONS)
         List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions,
-        @Size(max = 2000) String overrideReason) {
+        @Size(max = 2000) String overrideReason,
+        AgentKind kind) {
 
     AgentSpec spec() {
-        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions);
+        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind);
     }
 }

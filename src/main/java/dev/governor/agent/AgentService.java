@@ -109,6 +109,12 @@ public class AgentService {
         return audited(AuditKind.AGENT_CREATED, Agent.of(agent));
     }
 
+    /** AGENT or HUMAN_OPERATOR; empty when there is no such agent. */
+    @Transactional
+    public Optional<AgentKind> kind(String id) {
+        return Optional.ofNullable(agents.findById(id)).map(a -> a.kind);
+    }
+
     @Transactional
     public Agent get(String id) {
         return Agent.of(load(id));
@@ -257,6 +263,7 @@ public class AgentService {
         agent.owner = spec.owner();
         agent.task = spec.task();
         agent.autonomyLevel = spec.autonomyLevel();
+        agent.kind = spec.kind();
         // Mutate the managed collections in place so Hibernate diffs rows instead of replacing the set.
         agent.environments.retainAll(spec.environments());
         agent.environments.addAll(spec.environments());

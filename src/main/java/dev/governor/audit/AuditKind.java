@@ -44,5 +44,11 @@ public enum AuditKind {
     /** A CSV file of assets imported, binding every asset it created or replaced. */
     ASSETS_IMPORTED,
     /** An agent was refused decisions for going too fast: one record per agent and window, with the refusals counted. */
-    AGENT_THROTTLED
+    AGENT_THROTTLED,
+    /** A human or the verifier confirmed or disputed an agent's outcome claim, binding the review. */
+    OUTCOME_REVIEWED,
+    /** A human's action on a RECOMMEND or REQUIRE_APPROVAL decision (or its approval's verdict), bound. */
+    HUMAN_ACTION,
+    /** An ALLOWed mutation had no outcome claim once its period was over, binding the flag. */
+    OUTCOME_MISSING
 }

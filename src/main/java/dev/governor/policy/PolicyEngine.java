@@ -20,6 +20,14 @@ public interface PolicyEngine {
     /** What decision-tables/drift-response.dmn answers to an agent's signals; never throws (ALERT on failure). */
     DriftResponse driftResponse(DriftSignals signals);
 
+    /**
+     * The period within which an ALLOWed mutation's outcome must be reported; the environment's
+     * tier is read from environments.dmn. Never throws: a failure is an unknown period with its error.
+     */
+    default OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        return OutcomeDeadline.unknown("this policy engine has no outcome deadlines");
+    }
+
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();
 }

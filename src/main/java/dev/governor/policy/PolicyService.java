@@ -78,6 +78,11 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        return active.get().outcomeDeadline(actionType, environment, reversibility);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

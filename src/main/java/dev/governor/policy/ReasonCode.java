@@ -60,6 +60,9 @@ public enum ReasonCode {
     APPROVAL_CONSUMED(Outcome.DENY, "the approval named (or the plan step) was already used"),
     TOO_MANY_PENDING_APPROVALS(Outcome.DENY, "the agent already has as many pending approvals as "
             + "it may; no further one is opened"),
+    OUTCOME_MISSING(Outcome.REQUIRE_APPROVAL, "an ALLOWed mutation had no outcome report once the period of "
+            + "`outcome-deadlines.dmn` was over; flagged by Governor's job, audited and counted in the track record, "
+            + "never a decision's reason"),
     NO_VERDICT(Outcome.DENY, "no policy vouched for the action (fail closed)"),
     POLICY_ERROR(Outcome.DENY, "the policy could not be evaluated (fail closed)");
 

@@ -47,7 +47,8 @@ final class DmnLoader {
             Map.entry("egress.dmn", DmnTables.EGRESS),
             Map.entry("prerequisites.dmn", DmnTables.PREREQUISITES),
             Map.entry("autonomy-promotion.dmn", DmnTables.PROMOTION),
-            Map.entry("drift-response.dmn", DmnTables.DRIFT));
+            Map.entry("drift-response.dmn", DmnTables.DRIFT),
+            Map.entry("outcome-deadlines.dmn", DmnTables.OUTCOME_DEADLINES));
 
     private DmnLoader() {
     }

@@ -6,6 +6,7 @@ import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
+import dev.governor.policy.OutcomeDeadline;
 import dev.governor.policy.PlanEvaluation;
 import dev.governor.policy.PolicyEngine;
 import dev.governor.policy.PolicyLoadException;
@@ -31,8 +32,10 @@ public final class KiePolicyEngine implements PolicyEngine {
     private final PolicySnapshot snapshot;
     private final Evaluator evaluator;
     private final Duration timeout;
+    private final DmnTables tables;
 
-    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator, Duration timeout) {
+    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator, Duration timeout, DmnTables tables) {
+        this.tables = tables;
         this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.timeout = timeout;
@@ -63,7 +66,7 @@ public final class KiePolicyEngine implements PolicyEngine {
         AssetSheet assets = files.of(PolicyFiles.Kind.ASSETS).stream().findFirst().map(AssetSheet::read).orElse(AssetSheet.EMPTY);
         Evaluator evaluator = new Evaluator(rules, tables, assets, files.version(), limits.maxRuleFirings());
         Smoke.check(evaluator, limits.evaluationTimeout());
-        return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout());
+        return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout(), tables);
     }
 
     /**
@@ -127,6 +130,15 @@ public final class KiePolicyEngine implements PolicyEngine {
         } catch (Throwable e) { // the contract: never throw; people are told, nobody is demoted on an error
             return new DriftResponse(DriftResponse.Response.ALERT, "the drift table could not be evaluated: " + describe(e),
                     ERROR_SOURCE, List.of(), List.of(describe(e)), snapshot.version());
+        }
+    }
+
+    @Override
+    public OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        try {
+            return Deadline.run(timeout, () -> OutcomeDeadlines.of(tables, actionType, environment, reversibility));
+        } catch (Throwable e) { // the contract: never throw; an unknown period flags nothing
+            return OutcomeDeadline.unknown(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
