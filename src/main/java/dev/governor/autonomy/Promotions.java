@@ -164,10 +164,10 @@ public class Promotions {
 
     private Promotion view(PromotionEntity p) {
         try {
-            return new Promotion(p.id, p.agentId, p.change, p.fromValue, p.toValue, p.status, p.justification,
-                    p.override, p.overrideReason, p.requestedBy, p.requestedAt, p.owner,
-                    mapper.readValue(p.evidenceJson, StepEvidence.class), p.policyVersion, p.criteriaVersion,
-                    p.decidedBy, p.decidedAt, p.decisionComment);
+            StepEvidence evidence = mapper.readValue(p.evidenceJson, StepEvidence.class);
+            return new Promotion(p.id, p.agentId, p.change, p.fromValue, p.toValue, p.status, evidence.criteria(),
+                    p.justification, p.override, p.overrideReason, p.requestedBy, p.requestedAt, p.owner, evidence,
+                    p.policyVersion, p.criteriaVersion, p.decidedBy, p.decidedAt, p.decisionComment);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored evidence of promotion " + p.id + " is unreadable", e);
         }
