@@ -27,9 +27,11 @@ public class AgentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Caller caller;
+    private final AgentOwners owners;
 
-    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller) {
+    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller, AgentOwners owners) {
         this.caller = caller;
+        this.owners = owners;
         this.agents = agents;
         this.audit = audit;
         this.clock = clock;
@@ -48,7 +50,7 @@ public class AgentService {
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .singleResultOptional()
                 .map(a -> new EvaluationInput.AgentFacts(a.id, a.suspended, a.autonomyLevel,
-                        Set.copyOf(a.environments), Set.copyOf(a.permissions)));
+                        Set.copyOf(a.environments), Set.copyOf(a.permissions), owners.orphaned(a.owner)));
     }
 
     /**
@@ -68,6 +70,7 @@ public class AgentService {
 
     @Transactional
     public Agent create(String id, AgentSpec spec) {
+        owners.requireActive(spec.owner());
         if (agents.findById(id) != null) {
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
@@ -101,6 +104,7 @@ public class AgentService {
 
     @Transactional
     public Agent replace(String id, AgentSpec spec) {
+        owners.requireActive(spec.owner());
         AgentEntity agent = load(id);
         apply(agent, spec);
         return audited(AuditKind.AGENT_UPDATED, saved(agent));
