@@ -49,7 +49,7 @@ public class AgentGrants {
         AgentEntity agent = locked(id);
         List<String> foreign = new TreeSet<>(keep).stream().filter(p -> !agent.permissions.contains(p)).toList();
         if (!foreign.isEmpty()) {
-            throw ApiException.invalid("permissions", "may only keep grants the agent holds; it does not hold "
+            throw ApiException.unprocessable("permissions", "may only keep grants the agent holds; it does not hold "
                     + String.join(", ", foreign));
         }
         Set<String> before = new TreeSet<>(agent.permissions);

@@ -6,6 +6,7 @@ import dev.governor.identity.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,11 +25,11 @@ class AgentOwners {
 
     /** 422 naming {@code owner} unless the name is a known, active user. */
     void requireActive(String owner) {
-        UserView user = users.find(owner).orElseThrow(() -> ApiException.invalid("owner",
+        UserView user = users.find(owner).orElseThrow(() -> ApiException.unprocessable("owner",
                 "'" + owner + "' is not a user Governor knows: create the user (POST /v1/users) or let them "
                         + "sign in through the identity provider once"));
         if (!user.active()) {
-            throw ApiException.invalid("owner", "'" + owner + "' is " + user.status().name().toLowerCase()
+            throw ApiException.unprocessable("owner", "'" + owner + "' is " + user.status().name().toLowerCase(Locale.ROOT)
                     + ": an agent needs an active owner");
         }
     }

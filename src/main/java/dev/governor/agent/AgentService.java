@@ -104,8 +104,8 @@ public class AgentService {
 
     @Transactional
     public Agent replace(String id, AgentSpec spec) {
-        owners.requireActive(spec.owner());
         AgentEntity agent = load(id);
+        owners.requireActive(spec.owner());
         apply(agent, spec);
         return audited(AuditKind.AGENT_UPDATED, saved(agent));
     }
