@@ -1,6 +1,7 @@
 package dev.governor.agent;
 
 import dev.governor.api.ApiException;
+import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class AgentGrants {
+
+    private static final AgentRepository.AgentFilter EVERY = new AgentRepository.AgentFilter(null, null);
 
     private final AgentRepository agents;
     private final AgentOwners owners;
@@ -78,6 +81,17 @@ public class AgentGrants {
         AgentEntity agent = agents.findById(id);
         if (agent == null) throw ApiException.notFound("Agent", id);
         return agent.owner;
+    }
+
+    /** Every agent, a page at a time, sorted by id. */
+    @Transactional
+    public List<Agent> page(PageRequest page) {
+        return agents.page(EVERY, page.page(), page.size()).stream().map(Agent::of).toList();
+    }
+
+    @Transactional
+    public long count() {
+        return agents.count(EVERY);
     }
 
     /** Agents whose owner is disabled, deleted or unknown, sorted by id. */
