@@ -105,7 +105,7 @@ public class AgentGrants {
         for (Object[] r : rows) {
             UserView owner = known.get((String) r[1]);
             if (owner != null && owner.active()) continue;
-            orphans.add(new Orphan((String) r[0], (String) r[1], owner == null ? "UNKNOWN" : owner.status().name(),
+            orphans.add(new Orphan((String) r[0], (String) r[1], owner == null ? OwnerStatus.UNKNOWN : OwnerStatus.valueOf(owner.status().name()),
                     owner == null ? null : owner.inactiveSince(), (Boolean) r[2]));
         }
         return orphans;

@@ -128,8 +128,10 @@ class GrantRequestTest {
                 user("race-c", "agent-admin"), user("race-d", "agent-admin"));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Integer> statuses = Races.race(admins.size(),
-                () -> decide(admins.get(next.getAndIncrement()), id, next.get() % 2 == 0 ? "approve" : "reject")
-                        .extract().statusCode());
+                () -> {
+                    int i = next.getAndIncrement();
+                    return decide(admins.get(i), id, i % 2 == 0 ? "approve" : "reject").extract().statusCode();
+                });
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(AuditRows.kinds(em, agent.id()).stream()

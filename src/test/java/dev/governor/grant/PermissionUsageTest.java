@@ -86,7 +86,7 @@ class PermissionUsageTest {
         String auditor = TestAuth.user("usage-auditor", "auditor");
         TestAuth.as(auditor).queryParam("size", 2).get("/v1/reports/permissions").then().statusCode(200)
                 .header("X-Total-Count", org.hamcrest.Matchers.notNullValue())
-                .body("size()", equalTo(2))
+                .body("$", org.hamcrest.Matchers.hasSize(2))
                 .body("[0].window", equalTo("P30D"));
     }
 

@@ -25,8 +25,6 @@ public final class Given {
 
     /** Users this fixture created, by name, in this JVM: asking twice for one name gives the same user. */
     private static final Map<String, TestUser> USERS = new ConcurrentHashMap<>();
-    /** Names known to exist as users, made by {@link #owner} or found there already. */
-    private static final Set<String> OWNERS = ConcurrentHashMap.newKeySet();
 
     private Given() {
     }
@@ -51,7 +49,7 @@ public final class Given {
      */
     public static String owner(String name) {
         synchronized (USERS) {
-            if (USERS.containsKey(name) || OWNERS.contains(name)) return name;
+            // Asked every time: a test profile restarts the application with an empty database.
             ExtractableResponse<Response> answer = asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("name", name, "roles", List.of("approver"))).post("/v1/users").then().extract();
             if (answer.statusCode() == 201) {
@@ -59,7 +57,6 @@ public final class Given {
             } else if (answer.statusCode() != 409 && !"admin".equals(name)) {
                 throw new AssertionError("cannot create owner '" + name + "': " + answer.statusCode() + " " + answer.asString());
             }
-            OWNERS.add(name);
             return name;
         }
     }
@@ -132,7 +129,7 @@ public final class Given {
 
         /** Registers the agent as the admin, creating its owner first if no such user exists. */
         public RegisteredAgent register() {
-            owner((String) body.get("owner"));
+            Given.owner((String) body.get("owner"));
             ExtractableResponse<Response> created = asAdmin().contentType(ContentType.JSON).body(body)
                     .post("/v1/agents").then().statusCode(201).extract();
             return new RegisteredAgent(created.path("id"), created.path("apiKey"));
