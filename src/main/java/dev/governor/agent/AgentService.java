@@ -35,12 +35,14 @@ public class AgentService {
     private final Caller caller;
     private final AgentLevels levels;
     private final PolicyEngine policy;
+    private final AgentOwners owners;
 
     public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller, AgentLevels levels,
-                        PolicyEngine policy) {
+                        PolicyEngine policy, AgentOwners owners) {
         this.caller = caller;
         this.levels = levels;
         this.policy = policy;
+        this.owners = owners;
         this.agents = agents;
         this.audit = audit;
         this.clock = clock;
@@ -59,7 +61,7 @@ public class AgentService {
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .singleResultOptional()
                 .map(a -> new EvaluationInput.AgentFacts(a.id, a.suspended, a.autonomyLevel,
-                        Set.copyOf(a.environments), Set.copyOf(a.permissions)));
+                        Set.copyOf(a.environments), Set.copyOf(a.permissions), owners.orphaned(a.owner)));
     }
 
     /**
@@ -88,6 +90,7 @@ public class AgentService {
             throw Caller.forbidden("only an admin may register an agent above OBSERVE or outside sandbox; register it"
                     + " with the defaults and promote it (POST /v1/agents/" + id + "/promotions)");
         }
+        owners.requireActive(spec.owner());
         if (agents.findById(id) != null) {
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
@@ -140,6 +143,7 @@ public class AgentService {
     @Transactional
     public Agent replace(String id, AgentSpec spec) {
         AgentEntity agent = load(id);
+        owners.requireActive(spec.owner());
         Escalation.refuse(agent, spec);
         boolean lowers = Escalation.lowers(agent, spec);
         apply(agent, spec);

@@ -77,6 +77,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "Invalid input", field + ": " + message, List.of(new Violation(field, message)));
     }
 
+    /**
+     * 422: the body is well-formed but names something that does not hold, such as an owner who is
+     * not an active user or a grant the agent does not have.
+     */
+    public static ApiException unprocessable(String field, String message) {
+        return new ApiException(422, "Unprocessable Content", field + ": " + message,
+                List.of(new Violation(field, message)));
+    }
+
     public int status() {
         return status;
     }

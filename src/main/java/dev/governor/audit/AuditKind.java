@@ -35,6 +35,17 @@ public enum AuditKind {
     AGENT_KEY_REVOKED,
     /** A Governor-local human user added; the payload never holds the token. */
     USER_CREATED,
+    /** A user (local or OIDC subject) disabled, or softly deleted: its token no longer authenticates. */
+    USER_DISABLED,
+    USER_DELETED,
+    /** An agent whose owner was disabled or deleted: it is orphaned until reassigned. */
+    AGENT_ORPHANED,
+    /** An agent-admin narrowed an agent's grants to a subset (POST /v1/agents/{id}/permissions/narrow). */
+    AGENT_PERMISSIONS_NARROWED,
+    /** A grant request opened, approved (the grant added) or rejected. */
+    GRANT_REQUESTED,
+    GRANT_REQUEST_APPROVED,
+    GRANT_REQUEST_REJECTED,
     /** The global halt switched on or off. */
     GLOBAL_HALT_CHANGED,
     /** An asset registered, replaced or deleted (/v1/assets), binding its row as it then stands. */

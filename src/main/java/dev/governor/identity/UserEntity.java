@@ -22,4 +22,14 @@ class UserEntity {
     OffsetDateTime createdAt;
     @Column(name = "created_by")
     String createdBy;
+    @Column(name = "disabled_at")
+    OffsetDateTime disabledAt;
+    @Column(name = "disabled_by")
+    String disabledBy;
+    @Column(name = "disabled_reason")
+    String disabledReason;
+    @Column(name = "deleted_at")
+    OffsetDateTime deletedAt;
+    @Column(name = "deleted_by")
+    String deletedBy;
 }

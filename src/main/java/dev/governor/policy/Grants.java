@@ -3,25 +3,31 @@ package dev.governor.policy;
 import java.util.Collection;
 
 /**
- * How a grant {@code <resource>:<verb>} covers an action or another grant, {@code *} standing for
- * any resource or verb. Written once: rules/permissions.drl (through AgentFact) and the agent
- * service's refusal to widen grants outside a grant request both ask here.
+ * How a grant covers an action, in one place: the policy (rules/permissions.drl through
+ * AgentFact), the right-sizing report (grant package) and the agent service's refusal to widen
+ * grants outside a grant request must never disagree on it. An action
+ * type {@code <resource>.<verb>} (split at the first dot, as the engine does) needs the grant
+ * {@code <resource>:<verb>}; either part of a grant may be {@code *}.
  */
 public final class Grants {
+
+    public static final String ANY = "*";
 
     private Grants() {
     }
 
-    /** Whether some grant covers the action type {@code resource.verb}. */
+    public static boolean covers(String grant, String resource, String verb) {
+        if (grant == null) return false;
+        int colon = grant.indexOf(':');
+        if (colon < 0) return false;
+        String r = grant.substring(0, colon);
+        String v = grant.substring(colon + 1);
+        return (ANY.equals(r) || r.equals(resource)) && (ANY.equals(v) || v.equals(verb));
+    }
+
+    /** Whether some grant covers {@code resource.verb}. */
     public static boolean cover(Collection<String> grants, String resource, String verb) {
-        for (String grant : grants) {
-            int colon = grant.indexOf(':');
-            if (colon < 0) continue;
-            String r = grant.substring(0, colon);
-            String v = grant.substring(colon + 1);
-            if (("*".equals(r) || r.equals(resource)) && ("*".equals(v) || v.equals(verb))) return true;
-        }
-        return false;
+        return grants.stream().anyMatch(g -> covers(g, resource, verb));
     }
 
     /**
@@ -32,5 +38,30 @@ public final class Grants {
         int colon = grant.indexOf(':');
         if (colon < 0) return true; // not a grant at all: it gives nothing
         return cover(grants, grant.substring(0, colon), grant.substring(colon + 1));
+    }
+
+    /** Whether the grant covers the action type. */
+    public static boolean coversType(String grant, String actionType) {
+        return covers(grant, resource(actionType), verb(actionType));
+    }
+
+    public static String resource(String actionType) {
+        int dot = actionType.indexOf('.');
+        return dot < 0 ? actionType : actionType.substring(0, dot);
+    }
+
+    public static String verb(String actionType) {
+        int dot = actionType.indexOf('.');
+        return dot < 0 ? "" : actionType.substring(dot + 1);
+    }
+
+    /** The concrete grant an action type needs: {@code config.update} → {@code config:update}. */
+    public static String needed(String actionType) {
+        return resource(actionType) + ":" + verb(actionType);
+    }
+
+    public static boolean isWildcard(String grant) {
+        int colon = grant.indexOf(':');
+        return colon >= 0 && (ANY.equals(grant.substring(0, colon)) || ANY.equals(grant.substring(colon + 1)));
     }
 }

@@ -13,6 +13,8 @@ public enum ReasonCode {
     UNKNOWN_AGENT(Outcome.DENY, "the agent is not registered"),
     AGENT_SUSPENDED(Outcome.DENY, "the agent is suspended"),
     PERMISSION_NOT_GRANTED(Outcome.DENY, "the agent holds no grant `<resource>:<verb>` for the action type"),
+    AGENT_ORPHANED(Outcome.REQUIRE_APPROVAL, "the agent's owner is disabled, deleted or not a known user: its "
+            + "mutations need a human until it is reassigned; reads pass"),
     ENVIRONMENT_NOT_ALLOWED(Outcome.DENY, "the agent may not act in the action's environment"),
     GLOBAL_HALT(Outcome.DENY, "every agent is halted (`POST /v1/halt`); only reads pass"),
     CODE_FREEZE(Outcome.DENY, "a freeze covers the action's environment; only reads pass"),

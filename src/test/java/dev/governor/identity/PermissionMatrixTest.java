@@ -43,6 +43,7 @@ class PermissionMatrixTest {
     private static final String ASSET_ADMIN = "Y333Y33111Y";
     /** Approvers and agent-admins sign promotions off (the service refuses the requester and the owner). */
     private static final String SIGN_OFF = "YY33Y331113";
+    private static final String REPORT = "Y33YY331113";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -98,6 +99,18 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/audit/checkpoints", AUDIT);
         MATRIX.put("POST /v1/audit/hash", AUDIT);
         MATRIX.put("POST /v1/users", ADMIN);
+        MATRIX.put("GET /v1/users", ADMIN);
+        MATRIX.put("POST /v1/users/{name}/disable", ADMIN);
+        MATRIX.put("DELETE /v1/users/{name}", ADMIN);
+        MATRIX.put("GET /v1/reports/orphans", REPORT);
+        MATRIX.put("GET /v1/reports/permissions", REPORT);
+        MATRIX.put("GET /v1/agents/{id}/permissions/usage", READ_OWN);
+        MATRIX.put("POST /v1/agents/{id}/permissions/narrow", AGENT_ADMIN);
+        // Only the agent's owner (none of these callers) or an agent-admin may ask.
+        MATRIX.put("POST /v1/agents/{id}/grant-requests", AGENT_ADMIN);
+        MATRIX.put("GET /v1/grant-requests", READ);
+        MATRIX.put("POST /v1/grant-requests/{id}/approve", AGENT_ADMIN);
+        MATRIX.put("POST /v1/grant-requests/{id}/reject", AGENT_ADMIN);
     }
 
     @Test
@@ -131,11 +144,15 @@ class PermissionMatrixTest {
                         .replace("/v1/decisions/{id}", "/v1/decisions/" + decisionId)
                         .replace("/v1/approvals/{id}", "/v1/approvals/" + approvalId)
                         .replace("/v1/plans/{id}", "/v1/plans/" + planId)
+                        .replace("{name}", "nobody-" + UUID.randomUUID())
                         .replace("{id}", UUID.randomUUID().toString());
                 Object body = switch (row.getKey()) {
                     case "POST /v1/decisions" -> decision;
                     case "POST /v1/plans" -> plan;
                     case "POST /v1/decisions/{id}/outcome" -> Map.of("status", "SUCCEEDED");
+                    // A valid body, so that the owner check (after validation) is what answers.
+                    case "POST /v1/agents/{id}/grant-requests" -> Map.of("permission", "matrix:" + who.name().toLowerCase(),
+                            "justification", "matrix");
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * environments may name environments (their aliases included) or tiers.
  */
 public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel,
-                        Set<String> environments, Set<String> permissions) {
+                        Set<String> environments, Set<String> permissions, boolean orphaned) {
 
     public AgentFact {
         environments = environments == null ? Set.of() : Set.copyOf(environments);
@@ -20,6 +20,8 @@ public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLeve
 
     public String getId() { return id; }
     public boolean isSuspended() { return suspended; }
+    /** Its owner is disabled, deleted or unknown to Governor: nobody answers for it. */
+    public boolean isOrphaned() { return orphaned; }
     public AutonomyLevel getAutonomyLevel() { return autonomyLevel; }
 
     /** Sorted, so messages read the same on every run. */
