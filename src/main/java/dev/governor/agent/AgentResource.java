@@ -34,8 +34,10 @@ public class AgentResource {
     private final AgentService service;
     private final AgentKeys keys;
     private final Caller caller;
+    private final AgentLevelChanges levelChanges;
 
-    public AgentResource(AgentService service, AgentKeys keys, Caller caller) {
+    public AgentResource(AgentService service, AgentKeys keys, Caller caller, AgentLevelChanges levelChanges) {
+        this.levelChanges = levelChanges;
         this.service = service;
         this.keys = keys;
         this.caller = caller;
@@ -84,7 +86,7 @@ public class AgentResource {
     @RolesAllowed({Roles.READER, Roles.AGENT})
     public List<LevelChange> levels(@PathParam("id") String id) {
         caller.requireSelfIfAgent(id);
-        return service.levels(id);
+        return levelChanges.levels(id);
     }
 
     @Operation(operationId = "updateAgent", summary = "Replace an agent's owner and task, or lower its level, environments and permissions")

@@ -7,24 +7,18 @@ import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
 import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
-import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.PolicyEngine;
-import dev.governor.policy.PromotionStep;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 @ApplicationScoped
 public class AgentService {
@@ -154,63 +148,6 @@ public class AgentService {
         return audited(AuditKind.AGENT_UPDATED, saved(agent));
     }
 
-    /**
-     * Applies a promotion a second person signed off: the level or environment it names, provided
-     * the agent still stands where it stood when the promotion was asked for.
-     *
-     * @param from the level (LEVEL) the agent had when the promotion was asked for
-     */
-    @Transactional
-    public Agent promote(String id, PromotionStep.Change change, String from, String to, LevelChangeCause cause) {
-        AgentEntity agent = load(id);
-        if (change == PromotionStep.Change.LEVEL) {
-            if (!agent.autonomyLevel.name().equals(from)) {
-                throw ApiException.conflict("agent '" + id + "' is at " + agent.autonomyLevel + ", not " + from
-                        + " as when the promotion was asked for; ask again");
-            }
-            agent.autonomyLevel = AutonomyLevel.valueOf(to);
-        } else if (!agent.environments.add(to)) {
-            throw ApiException.conflict("agent '" + id + "' already works in " + to);
-        }
-        agent.updatedAt = now();
-        levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
-                LevelChange.Kind.PROMOTED, cause.actor(), cause.override(), cause.reason(), cause.promotionId(), null));
-        Agent promoted = saved(agent);
-        audit.append(new AuditEvent(AuditKind.AGENT_PROMOTED, id, cause.actor(), Map.of("agent", promoted,
-                "promotionId", cause.promotionId().toString(), "change", change.name(), "from", from, "to", to)));
-        return promoted;
-    }
-
-    /**
-     * Governor's own step down, one level, on drift: recorded as AGENT_DEMOTED with the numbers
-     * behind it. Empty when the agent is already at the lowest level (or unknown).
-     */
-    @Transactional
-    public Optional<Agent> demote(String id, String reason, String source, Object numbers) {
-        AgentEntity agent = agents.withSets(id).singleResultOptional().orElse(null);
-        if (agent == null || agent.autonomyLevel == AutonomyLevel.OBSERVE) return Optional.empty();
-        AutonomyLevel from = agent.autonomyLevel;
-        agent.autonomyLevel = AutonomyLevel.values()[from.ordinal() - 1];
-        agent.updatedAt = now();
-        levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
-                LevelChange.Kind.DEMOTED, AuditEvent.SYSTEM, false, reason, null, source));
-        Agent demoted = saved(agent);
-        audit.append(new AuditEvent(AuditKind.AGENT_DEMOTED, id, AuditEvent.SYSTEM, Map.of("agent", demoted,
-                "from", from.name(), "to", demoted.autonomyLevel().name(), "reason", reason, "source", source,
-                "numbers", numbers)));
-        return Optional.of(demoted);
-    }
-
-    /** Who changed what the agent may do, oldest first. */
-    public List<LevelChange> levels(String id) {
-        get(id);
-        return levels.of(id);
-    }
-
-    /** Who applied a promotion, on whose request, and whether it skipped unmet criteria. */
-    public record LevelChangeCause(String actor, boolean override, String reason, UUID promotionId) {
-    }
-
     @Transactional
     public Agent suspend(String id, String reason) {
         return suspend(id, reason, caller.name());
@@ -243,14 +180,8 @@ public class AgentService {
         return audited(AuditKind.AGENT_RESUMED, saved(agent));
     }
 
-    /** Flushes here, not at commit, so a concurrent edit surfaces as 409 instead of a failed commit. */
     private Agent saved(AgentEntity agent) {
-        try {
-            agents.flush();
-        } catch (OptimisticLockException e) {
-            throw ApiException.conflict("Agent '" + agent.id + "' was changed concurrently; read it and retry");
-        }
-        return Agent.of(agent);
+        return agents.saved(agent);
     }
 
     /** Audits the agent as it is after the change, with the authenticated caller as the actor. */
@@ -260,7 +191,7 @@ public class AgentService {
     }
 
     private AgentEntity load(String id) {
-        return agents.withSets(id).singleResultOptional().orElseThrow(() -> ApiException.notFound("Agent", id));
+        return agents.load(id);
     }
 
     private void apply(AgentEntity agent, AgentSpec spec) {
@@ -276,8 +207,7 @@ public class AgentService {
         agent.updatedAt = now();
     }
 
-    // Databases keep microseconds; truncating keeps what we return equal to what we stored.
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return AgentRepository.now(clock);
     }
 }

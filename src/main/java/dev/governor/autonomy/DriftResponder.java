@@ -1,6 +1,7 @@
 package dev.governor.autonomy;
 
 import dev.governor.GovernorConfig;
+import dev.governor.agent.AgentLevelChanges;
 import dev.governor.agent.AgentService;
 import dev.governor.agent.LevelChange;
 import dev.governor.audit.AuditEvent;
@@ -33,13 +34,15 @@ public class DriftResponder {
 
     private final PolicyEngine policy;
     private final AgentService agents;
+    private final AgentLevelChanges levelChanges;
     private final AuditTrail audit;
     private final OwnerNotices notices;
     private final Clock clock;
     private final Duration recent;
 
-    public DriftResponder(PolicyEngine policy, AgentService agents, AuditTrail audit, OwnerNotices notices, Clock clock,
-                          GovernorConfig config) {
+    public DriftResponder(PolicyEngine policy, AgentService agents, AgentLevelChanges levelChanges, AuditTrail audit,
+                          OwnerNotices notices, Clock clock, GovernorConfig config) {
+        this.levelChanges = levelChanges;
         this.policy = policy;
         this.agents = agents;
         this.audit = audit;
@@ -59,7 +62,7 @@ public class DriftResponder {
             case SUSPEND -> agents.suspend(agentId, "drift: " + answer.message() + " (" + answer.source() + ")",
                     AuditEvent.SYSTEM);
             case DEMOTE -> {
-                if (demotedRecently(agentId) || agents.demote(agentId, answer.message(), answer.source(), numbers).isEmpty()) {
+                if (demotedRecently(agentId) || levelChanges.demote(agentId, answer.message(), answer.source(), numbers).isEmpty()) {
                     done = DriftResponse.Response.ALERT; // nothing lower, or already stepped down on this evidence
                 }
             }
@@ -76,7 +79,7 @@ public class DriftResponder {
 
     private boolean demotedRecently(String agentId) {
         Instant since = clock.instant().minus(recent);
-        return agents.levels(agentId).stream()
+        return levelChanges.levels(agentId).stream()
                 .anyMatch(l -> l.kind() == LevelChange.Kind.DEMOTED && l.changedAt().isAfter(since));
     }
 

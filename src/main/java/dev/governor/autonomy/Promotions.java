@@ -3,6 +3,7 @@ package dev.governor.autonomy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.agent.Agent;
+import dev.governor.agent.AgentLevelChanges;
 import dev.governor.agent.AgentService;
 import dev.governor.api.ApiException;
 import dev.governor.api.PageRequest;
@@ -32,14 +33,16 @@ public class Promotions {
 
     private final PromotionRepository promotions;
     private final AgentService agents;
+    private final AgentLevelChanges levelChanges;
     private final Evidence evidence;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public Promotions(PromotionRepository promotions, AgentService agents, Evidence evidence, AuditTrail audit,
-                      Caller caller, Clock clock, ObjectMapper mapper) {
+    public Promotions(PromotionRepository promotions, AgentService agents, AgentLevelChanges levelChanges,
+                      Evidence evidence, AuditTrail audit, Caller caller, Clock clock, ObjectMapper mapper) {
+        this.levelChanges = levelChanges;
         this.promotions = promotions;
         this.agents = agents;
         this.evidence = evidence;
@@ -104,8 +107,8 @@ public class Promotions {
         if (!now.met() && !p.override) {
             throw unmet("the criteria are no longer met; the promotion stays pending", now, p.id);
         }
-        agents.promote(p.agentId, p.change, p.fromValue, p.toValue,
-                new AgentService.LevelChangeCause(approver, p.override, p.overrideReason, p.id));
+        levelChanges.promote(p.agentId, p.change, p.fromValue, p.toValue,
+                new AgentLevelChanges.LevelChangeCause(approver, p.override, p.overrideReason, p.id));
         return decide(p, Promotion.Status.APPROVED, comment, AuditKind.PROMOTION_APPROVED, now);
     }
 
