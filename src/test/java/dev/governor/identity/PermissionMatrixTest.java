@@ -41,6 +41,8 @@ class PermissionMatrixTest {
     private static final String AUDIT = "Y33Y3331113";
     private static final String ADMIN = "Y3333331113";
     private static final String ASSET_ADMIN = "Y333Y33111Y";
+    /** Benchmarks: auditor, agent-admin, approver and admin. */
+    private static final String BENCHMARKS = "YY3YY331113";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -70,6 +72,11 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/decisions/{id}", READ_OWN);
         MATRIX.put("GET /v1/decisions/{id}/trace", READ);
         MATRIX.put("POST /v1/decisions/{id}/outcome", AGENT_ONLY);
+        // Humans who approve, or the agent's owner (none of the matrix's users owns the agent).
+        MATRIX.put("POST /v1/decisions/{id}/outcome/confirm", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/outcome/dispute", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/human-action", APPROVE);
+        MATRIX.put("GET /v1/benchmarks", BENCHMARKS);
         MATRIX.put("GET /v1/approvals", READ);
         MATRIX.put("GET /v1/approvals/{id}", READ_OWN);
         MATRIX.put("POST /v1/approvals/{id}/approve", APPROVE);
@@ -126,6 +133,7 @@ class PermissionMatrixTest {
                     case "POST /v1/decisions" -> decision;
                     case "POST /v1/plans" -> plan;
                     case "POST /v1/decisions/{id}/outcome" -> Map.of("status", "SUCCEEDED");
+                    case "POST /v1/decisions/{id}/human-action" -> Map.of("action", "ACCEPTED");
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()
