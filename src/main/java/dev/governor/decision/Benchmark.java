@@ -10,8 +10,11 @@ import java.util.List;
  * @param classBy REVERSIBILITY (the class is the decision's reversibility), or ACTION_TYPE when
  *                an action type was asked for
  */
-public record Benchmark(String window, Instant since, Instant until, String actionType, String classBy,
+public record Benchmark(String window, Instant since, Instant until, String actionType, ClassBy classBy,
                         List<ActionClass> classes) {
+
+    /** What the classes are: the decision's reversibility, or its action type. */
+    public enum ClassBy { REVERSIBILITY, ACTION_TYPE }
 
     public record ActionClass(String actionClass, Figures agents, Figures humanOperators) {
     }

@@ -72,7 +72,7 @@ public class Benchmarks {
         List<Benchmark.ActionClass> classes = new ArrayList<>();
         byClass.forEach((k, v) -> classes.add(new Benchmark.ActionClass(k, v.agents, v.humans)));
         return new Benchmark(span.toString(), since, until, actionType,
-                actionType == null ? "REVERSIBILITY" : "ACTION_TYPE", classes);
+                actionType == null ? Benchmark.ClassBy.REVERSIBILITY : Benchmark.ClassBy.ACTION_TYPE, classes);
     }
 
     private static final class Figures2 {

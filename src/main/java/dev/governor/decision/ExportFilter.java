@@ -26,6 +26,9 @@ record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome, S
     static final String LATEST_REVIEW = "(SELECT r.verdict FROM decision_outcome_reviews r WHERE r.decision_id = d.id"
             + " ORDER BY r.seq DESC FETCH FIRST 1 ROWS ONLY)";
 
+    /** The filter value for "no report" or "no review". */
+    enum Absent { NONE }
+
     static ExportFilter parse(String from, String to, String agentId, String outcome) {
         return parse(from, to, agentId, outcome, null, null);
     }
@@ -41,8 +44,10 @@ record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome, S
             throw ApiException.invalid("agentId", Patterns.AGENT_ID_MESSAGE);
         }
         return new ExportFilter(start, end, agentId == null || agentId.isEmpty() ? null : agentId, outcome(outcome),
-                oneOf("outcomeStatus", outcomeStatus, List.of("SUCCEEDED", "FAILED", "ROLLED_BACK", "NONE")),
-                oneOf("review", review, List.of("CONFIRMED", "DISPUTED", "NONE")));
+                oneOf("outcomeStatus", outcomeStatus, List.of(OutcomeStatus.SUCCEEDED.name(),
+                        OutcomeStatus.FAILED.name(), OutcomeStatus.ROLLED_BACK.name(), Absent.NONE.name())),
+                oneOf("review", review, List.of(ReviewVerdict.CONFIRMED.name(),
+                        ReviewVerdict.DISPUTED.name(), Absent.NONE.name())));
     }
 
     /** {@code WHERE ...} over the decisions table aliased {@code d}, with its parameters. */
@@ -71,7 +76,7 @@ record ExportFilter(Instant from, Instant to, String agentId, Outcome outcome, S
 
     private static void latest(List<String> conditions, List<Object> params, String latest, String wanted) {
         if (wanted == null) return;
-        if (wanted.equals("NONE")) {
+        if (wanted.equals(Absent.NONE.name())) {
             conditions.add(latest + " IS NULL");
         } else {
             conditions.add(latest + " = ?");
