@@ -82,7 +82,7 @@ class OutcomeVerifierTest {
         assertThat(t.examples().get("outcomesConfirmed")).containsExactly(UUID.fromString(ok));
         assertThat(t.examples().get("outcomesDisputed")).containsExactly(UUID.fromString(bad));
         assertThat(CALLS.get()).as("4 claims, the 503 retried once").isEqualTo(5);
-        assertThat(RECEIVED).anySatisfy(m -> assertThat(m).contains("\"expectedEffect\":{\"description\":\"cfg/ok set\"")
+        assertThat(RECEIVED).anySatisfy(m -> assertThat(m).contains("\"expectedEffect\":{").contains("\"description\":\"cfg/ok set\"")
                 .contains("\"outcome\":{").contains("\"decision\":{"));
         String log = asAdmin().queryParam("format", "ndjson").get("/v1/audit/log").then().extract().asString();
         assertThat(log.lines().filter(l -> l.contains("OUTCOME_REVIEWED") && l.contains(ok)).findFirst().orElseThrow())
