@@ -3,6 +3,7 @@ package dev.governor.approval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.GovernorConfig;
+import dev.governor.api.WebhookSender;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +41,7 @@ public class ApprovalWebhook {
         this.config = config;
         this.mapper = mapper;
         var hook = config.approval().webhook();
-        this.sender = new WebhookSender(scheduler, hook.attempts(), hook.backoff(), hook.timeout());
+        this.sender = new WebhookSender("approval webhook", scheduler, hook.attempts(), hook.backoff(), hook.timeout());
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalChanged change) {

@@ -59,8 +59,11 @@ public class DriftResponder {
         DriftResponse.Response done = answer.response();
         Map<String, Object> numbers = numbers(signals, answer);
         switch (answer.response()) {
-            case SUSPEND -> agents.suspend(agentId, "drift: " + answer.message() + " (" + answer.source() + ")",
-                    AuditEvent.SYSTEM);
+            case SUSPEND -> {
+                if (!agents.get(agentId).suspended()) {
+                    agents.suspend(agentId, "drift: " + answer.message() + " (" + answer.source() + ")", AuditEvent.SYSTEM);
+                }
+            }
             case DEMOTE -> {
                 if (demotedRecently(agentId) || levelChanges.demote(agentId, answer.message(), answer.source(), numbers).isEmpty()) {
                     done = DriftResponse.Response.ALERT; // nothing lower, or already stepped down on this evidence

@@ -6,6 +6,7 @@ import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
 import dev.governor.policy.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -27,9 +28,11 @@ public class OutcomeService {
     private final AuditTrail audit;
     private final Clock clock;
     private final OutcomeBindings bindings;
+    private final Event<OutcomeClaimed> claimed;
 
     public OutcomeService(DecisionRepository decisions, OutcomeRepository outcomes, AuditTrail audit, Clock clock,
-                          OutcomeBindings bindings) {
+                          OutcomeBindings bindings, Event<OutcomeClaimed> claimed) {
+        this.claimed = claimed;
         this.bindings = bindings;
         this.decisions = decisions;
         this.outcomes = outcomes;
@@ -60,6 +63,7 @@ public class OutcomeService {
         // Reported on behalf of the decision's agent; the auth issue will record the caller instead.
         audit.append(new AuditEvent(AuditKind.DECISION_OUTCOME, decisionId.toString(), decision.agentId, report,
                 List.of(bindings.of(outcome))));
+        claimed.fire(new OutcomeClaimed(report, decision.agentId));
         return report;
     }
 }

@@ -1,55 +1,15 @@
 package dev.governor.decision;
 
-import dev.governor.audit.Binding;
 import dev.governor.audit.BoundForms;
-import dev.governor.audit.BoundRecords;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-/** Outcome reviews as their audit records bind them: history, written once and never changed. */
-@ApplicationScoped
-public class ReviewBindings implements BoundRecords {
-
-    private final EntityManager em;
-    private final BoundForms bound;
+/** Outcome reviews as their audit records bind them. */
+// Singleton, not ApplicationScoped: a client proxy would need a no-args constructor up the hierarchy.
+@Singleton
+public class ReviewBindings extends AppendOnlyBindings<ReviewEntity> {
 
     public ReviewBindings(EntityManager em, BoundForms bound) {
-        this.em = em;
-        this.bound = bound;
-    }
-
-    Binding of(ReviewEntity e) {
-        return bound.binding(ReviewForms.REVIEW, e.id, ReviewForms.Review.of(e));
-    }
-
-    @Override
-    public String kind() {
-        return ReviewForms.REVIEW;
-    }
-
-    @Override
-    public boolean changes() {
-        return false;
-    }
-
-    @Override
-    @Transactional
-    public Map<UUID, Object> forms(List<UUID> ids) {
-        Map<UUID, Object> forms = new HashMap<>();
-        em.createQuery("select e from ReviewEntity e where e.id in :ids", ReviewEntity.class).setParameter("ids", ids)
-                .getResultList().forEach(e -> forms.put(e.id, ReviewForms.Review.of(e)));
-        return forms;
-    }
-
-    @Override
-    @Transactional
-    public List<UUID> ids(UUID after, int limit) {
-        return BoundForms.ids(em, "ReviewEntity", after, limit);
+        super(em, bound, ReviewForms.REVIEW, ReviewEntity.class, e -> e.id, ReviewForms.Review::of);
     }
 }

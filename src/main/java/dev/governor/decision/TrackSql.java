@@ -13,23 +13,34 @@ final class TrackSql {
 
     static final String WINDOW = " where d.agent_id = :agent and d.decided_at >= :since and d.decided_at < :until";
 
-    private static final String MINE = " join decisions d on d.id = x.decision_id" + WINDOW;
+    static final String WITH = with(WINDOW);
 
-    static final String WITH = "with lo as (select x.decision_id, x.status, row_number() over (partition by"
-            + " x.decision_id order by x.reported_at desc, x.id desc) rn from decision_outcomes x" + MINE + "),"
-            + " inc as (select x.decision_id, count(*) n from decision_outcomes x" + MINE
-            + " and x.incident = true group by x.decision_id),"
-            + " lr as (select x.decision_id, x.verdict, row_number() over (partition by x.decision_id"
-            + " order by x.seq desc) rn from decision_outcome_reviews x" + MINE + "),"
-            + " lh as (select x.decision_id, x.action, row_number() over (partition by x.decision_id"
-            + " order by x.seq desc) rn from decision_human_actions x" + MINE + ") ";
+    static final String FROM = from(WINDOW);
 
-    static final String FROM = " from decisions d"
-            + " left join lo on lo.decision_id = d.id and lo.rn = 1"
-            + " left join lr on lr.decision_id = d.id and lr.rn = 1"
-            + " left join lh on lh.decision_id = d.id and lh.rn = 1"
-            + " left join inc on inc.decision_id = d.id"
-            + " left join decision_outcome_missing m on m.decision_id = d.id" + WINDOW;
+    /** The latest report, review and human action and the incident count of each decision {@code where} picks. */
+    static String with(String where) {
+        String mine = " join decisions d on d.id = x.decision_id" + where;
+        return "with lo as (select x.decision_id, x.status, row_number() over (partition by"
+                + " x.decision_id order by x.reported_at desc, x.id desc) rn from decision_outcomes x" + mine + "),"
+                + " fo as (select x.decision_id, min(x.reported_at) first_at from decision_outcomes x" + mine
+                + " group by x.decision_id),"
+                + " inc as (select x.decision_id, count(*) n from decision_outcomes x" + mine
+                + " and x.incident = true group by x.decision_id),"
+                + " lr as (select x.decision_id, x.verdict, row_number() over (partition by x.decision_id"
+                + " order by x.seq desc) rn from decision_outcome_reviews x" + mine + "),"
+                + " lh as (select x.decision_id, x.action, row_number() over (partition by x.decision_id"
+                + " order by x.seq desc) rn from decision_human_actions x" + mine + ") ";
+    }
+
+    static String from(String where) {
+        return " from decisions d"
+                + " left join lo on lo.decision_id = d.id and lo.rn = 1"
+                + " left join fo on fo.decision_id = d.id"
+                + " left join lr on lr.decision_id = d.id and lr.rn = 1"
+                + " left join lh on lh.decision_id = d.id and lh.rn = 1"
+                + " left join inc on inc.decision_id = d.id"
+                + " left join decision_outcome_missing m on m.decision_id = d.id" + where;
+    }
 
     private TrackSql() {
     }

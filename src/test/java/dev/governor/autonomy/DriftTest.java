@@ -84,4 +84,22 @@ class DriftTest {
         assertThat(job.signals(agent.id(), false).driftScore()).isLessThan(0.05);
         asAdmin().get("/v1/agents/{id}", agent.id()).then().body("autonomyLevel", equalTo("ROUTINE"));
     }
+
+    /** The caller is the agent reporting its outcome: the incident response runs once the claim has committed. */
+    @Test
+    void aRollbackWithAnIncidentSuspendsTheAgentAtOnce() {
+        RegisteredAgent agent = Given.agent().level("ROUTINE").register();
+        String allowed = Api.decide(agent, Api.action("config.update", "sandbox", 0, 0, 0, null)).statusCode(200)
+                .body("outcome", equalTo("ALLOW")).extract().path("decisionId");
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + agent.apiKey())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("status", "ROLLED_BACK", "incident", true, "detail", "payments failed"))
+                .post("/v1/decisions/{id}/outcome", allowed).then().statusCode(201);
+
+        asAdmin().get("/v1/agents/{id}", agent.id()).then().body("suspended", equalTo(true))
+                .body("suspendedReason", org.hamcrest.Matchers.containsString("dr-incident-suspend"));
+        assertThat(AuditRows.kinds(em, agent.id())).contains("AGENT_SUSPENDED");
+        Api.decide(agent, Api.action("config.update", "sandbox", 0, 0, 0, null)).statusCode(200)
+                .body("outcome", equalTo("DENY"));
+    }
 }

@@ -181,4 +181,35 @@ class OutcomeReviewTest {
         as(owner()).contentType(ContentType.JSON).body("{\"comment\": 7, \"x\": 1}")
                 .post("/v1/decisions/{id}/outcome/confirm", id).then().statusCode(400);
     }
+
+    @Test
+    void exportsCarryTheLatestStatusReviewAndMissingFlagAndFilterOnThem() {
+        RegisteredAgent agent = agent("AUTONOMOUS");
+        String confirmed = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/a"));
+        String unclaimed = Fixtures.decisionId(agent, Fixtures.action("config.update", "sandbox", "cfg/b"));
+        TrackRecordsTest.report(agent, confirmed, "FAILED", false);
+        TrackRecordsTest.report(agent, confirmed, "ROLLED_BACK", false);
+        as(owner()).contentType(ContentType.JSON).body(Map.of()).post("/v1/decisions/{id}/outcome/confirm", confirmed)
+                .then().statusCode(201);
+        String all = asAdmin().queryParam("agentId", agent.id()).queryParam("format", "ndjson")
+                .get("/v1/audit/decisions").then().statusCode(200).extract().asString();
+        assertThat(all.lines().filter(l -> l.contains(confirmed)).findFirst().orElseThrow())
+                .contains("\"outcomeStatus\":\"ROLLED_BACK\"").contains("\"review\":\"CONFIRMED\"")
+                .contains("\"outcomeMissing\":false");
+        assertThat(all.lines().filter(l -> l.contains(unclaimed)).findFirst().orElseThrow())
+                .contains("\"outcomeStatus\":null").contains("\"review\":null");
+        String reviewed = asAdmin().queryParam("agentId", agent.id()).queryParam("review", "CONFIRMED")
+                .queryParam("format", "csv").get("/v1/audit/decisions").then().statusCode(200).extract().asString();
+        assertThat(reviewed.lines().map(l -> l.split(",")[0])).contains(confirmed).doesNotContain(unclaimed);
+        assertThat(reviewed).contains("outcome_status,review,outcome_missing");
+        String none = asAdmin().queryParam("agentId", agent.id()).queryParam("outcomeStatus", "NONE")
+                .queryParam("review", "NONE").queryParam("format", "ndjson").get("/v1/audit/decisions").then()
+                .statusCode(200).extract().asString();
+        // A row's facts may name earlier decisions of the session: match rows by their own id.
+        assertThat(none.lines().map(l -> l.substring(15, 51))).contains(unclaimed).doesNotContain(confirmed);
+        asAdmin().queryParam("review", "MAYBE").get("/v1/audit/decisions").then().statusCode(400)
+                .body("violations.field", hasItem("review"));
+        asAdmin().queryParam("outcomeStatus", "succeeded").get("/v1/audit/decisions").then().statusCode(400)
+                .body("violations.field", hasItem("outcomeStatus"));
+    }
 }

@@ -44,6 +44,8 @@ class PermissionMatrixTest {
     /** Approvers and agent-admins sign promotions off (the service refuses the requester and the owner). */
     private static final String SIGN_OFF = "YY33Y331113";
     private static final String REPORT = "Y33YY331113";
+    /** Benchmarks: auditor, agent-admin, approver and admin. */
+    private static final String BENCHMARKS = "YY3YY331113";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -81,6 +83,11 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/decisions/{id}", READ_OWN);
         MATRIX.put("GET /v1/decisions/{id}/trace", READ);
         MATRIX.put("POST /v1/decisions/{id}/outcome", AGENT_ONLY);
+        // Humans who approve, or the agent's owner (none of the matrix's users owns the agent).
+        MATRIX.put("POST /v1/decisions/{id}/outcome/confirm", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/outcome/dispute", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/human-action", APPROVE);
+        MATRIX.put("GET /v1/benchmarks", BENCHMARKS);
         MATRIX.put("GET /v1/approvals", READ);
         MATRIX.put("GET /v1/approvals/{id}", READ_OWN);
         MATRIX.put("POST /v1/approvals/{id}/approve", APPROVE);
@@ -153,6 +160,7 @@ class PermissionMatrixTest {
                     // A valid body, so that the owner check (after validation) is what answers.
                     case "POST /v1/agents/{id}/grant-requests" -> Map.of("permission", "matrix:" + who.name().toLowerCase(),
                             "justification", "matrix");
+                    case "POST /v1/decisions/{id}/human-action" -> Map.of("action", "ACCEPTED");
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()
