@@ -2,6 +2,7 @@ package dev.governor.autonomy;
 
 import dev.governor.decision.OutcomeClaimed;
 import dev.governor.decision.OutcomeStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,7 +29,9 @@ public class IncidentResponse {
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutcomeClaimed claimed) {
         if (claimed.outcome().status() != OutcomeStatus.ROLLED_BACK || !claimed.outcome().incident()) return;
         try {
-            responder.respond(claimed.agentId(), drift.signals(claimed.agentId(), true));
+            // After commit the claim's transaction is finished but still on this thread: start a new one.
+            QuarkusTransaction.requiringNew().run(() ->
+                    responder.respond(claimed.agentId(), drift.signals(claimed.agentId(), true)));
         } catch (RuntimeException e) { // the claim stands; the drift job will look again on its next run
             LOG.errorf(e, "could not apply the incident response to agent %s", claimed.agentId());
         }

@@ -26,12 +26,14 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 class OutcomeReviewTest {
 
-    static final String OWNER = "olive@example.com";
+    /** An auditor, so that it is as the owner, not by role, that it may review; created before its agents. */
+    static final String OWNER = "oscar-owner@example.com";
 
     @Inject
     TrackRecords tracks;
 
     static RegisteredAgent agent(String level) {
+        owner();
         return Given.agent("rev-" + UUID.randomUUID().toString().substring(0, 8)).owner(OWNER).level(level)
                 .environments("sandbox", "production").permissions("*:*").register();
     }
