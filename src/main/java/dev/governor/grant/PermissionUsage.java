@@ -40,7 +40,7 @@ public class PermissionUsage {
     }
 
     UsageReport of(Agent agent, Duration window, String asGiven) {
-        Instant since = clock.instant().minus(window);
+        Instant since = clock.instant().minus(window).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Map<String, Tally> covered = new TreeMap<>();
         Map<String, Tally> denied = new TreeMap<>();
         for (ActionUsage.Count c : usage.of(agent.id(), since)) {

@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,14 +18,12 @@ class OidcSubjectEntity {
     String roles;
     @Column(name = "first_seen_at")
     OffsetDateTime firstSeenAt;
-    @Column(name = "disabled_at")
-    OffsetDateTime disabledAt;
-    @Column(name = "disabled_by")
-    String disabledBy;
-    @Column(name = "disabled_reason")
-    String disabledReason;
-    @Column(name = "deleted_at")
-    OffsetDateTime deletedAt;
-    @Column(name = "deleted_by")
-    String deletedBy;
+    @Embedded
+    Ending ending;
+
+    /** Hibernate loads an embeddable whose columns are all null (an active person) as null. */
+    Ending ending() {
+        if (ending == null) ending = new Ending();
+        return ending;
+    }
 }

@@ -54,7 +54,7 @@ public class OidcSubjects {
         boolean active;
         UserEntity local = users.findById(name);
         if (local != null) {
-            active = local.disabledAt == null && local.deletedAt == null;
+            active = local.ending().status() == UserStatus.ACTIVE;
         } else {
             // Two first requests at once: the second insert does nothing rather than fail.
             subjects.getEntityManager().createNativeQuery(
@@ -64,7 +64,7 @@ public class OidcSubjects {
                     .setParameter(3, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                     .executeUpdate();
             OidcSubjectEntity subject = subjects.findById(name);
-            active = subject != null && subject.disabledAt == null && subject.deletedAt == null;
+            active = subject != null && subject.ending().status() == UserStatus.ACTIVE;
         }
         if (active) {
             if (admitted.size() >= MAX_CACHED) admitted.clear();

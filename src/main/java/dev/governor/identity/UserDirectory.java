@@ -91,49 +91,28 @@ public class UserDirectory {
     @Transactional
     public UserView disable(String name, String reason, String actor) {
         refuseSelf(name, actor, "disable");
-        OffsetDateTime now = now();
-        UserEntity user = users.findById(name, LockModeType.PESSIMISTIC_WRITE);
-        UserView after;
-        if (user != null) {
-            refuseInactive(name, user.disabledAt, user.deletedAt);
-            user.disabledAt = now;
-            user.disabledBy = actor;
-            user.disabledReason = reason.strip();
-            after = view(user);
-        } else {
-            OidcSubjectEntity subject = subject(name);
-            refuseInactive(name, subject.disabledAt, subject.deletedAt);
-            subject.disabledAt = now;
-            subject.disabledBy = actor;
-            subject.disabledReason = reason.strip();
-            after = view(subject);
-        }
-        return ended(AuditKind.USER_DISABLED, after, actor, reason.strip());
+        Ending ending = locked(name);
+        if (ending.deletedAt != null) throw ApiException.conflict("user '" + name + "' is deleted");
+        if (ending.disabledAt != null) throw ApiException.conflict("user '" + name + "' is already disabled");
+        ending.disabledAt = now();
+        ending.disabledBy = actor;
+        ending.disabledReason = reason.strip();
+        return ended(AuditKind.USER_DISABLED, name, actor, reason.strip());
     }
 
     @Transactional
     public UserView delete(String name, String actor) {
         refuseSelf(name, actor, "delete");
-        OffsetDateTime now = now();
-        UserEntity user = users.findById(name, LockModeType.PESSIMISTIC_WRITE);
-        UserView after;
-        if (user != null) {
-            if (user.deletedAt != null) throw ApiException.conflict("user '" + name + "' is already deleted");
-            user.deletedAt = now;
-            user.deletedBy = actor;
-            after = view(user);
-        } else {
-            OidcSubjectEntity subject = subject(name);
-            if (subject.deletedAt != null) throw ApiException.conflict("user '" + name + "' is already deleted");
-            subject.deletedAt = now;
-            subject.deletedBy = actor;
-            after = view(subject);
-        }
-        return ended(AuditKind.USER_DELETED, after, actor, null);
+        Ending ending = locked(name);
+        if (ending.deletedAt != null) throw ApiException.conflict("user '" + name + "' is already deleted");
+        ending.deletedAt = now();
+        ending.deletedBy = actor;
+        return ended(AuditKind.USER_DELETED, name, actor, null);
     }
 
-    private UserView ended(AuditKind kind, UserView after, String actor, String reason) {
+    private UserView ended(AuditKind kind, String name, String actor, String reason) {
         users.flush();
+        UserView after = find(name).orElseThrow();
         admitted.forget(after.name());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("name", after.name());
@@ -145,21 +124,19 @@ public class UserDirectory {
         return after;
     }
 
-    private OidcSubjectEntity subject(String name) {
+    /** The ending of the local user of this name, else of the OIDC subject; row locked. 404 when neither. */
+    private Ending locked(String name) {
+        UserEntity user = users.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (user != null) return user.ending();
         OidcSubjectEntity subject = subjects.findById(name, LockModeType.PESSIMISTIC_WRITE);
         if (subject == null) throw ApiException.notFound("User", name);
-        return subject;
+        return subject.ending();
     }
 
     private static void refuseSelf(String name, String actor, String verb) {
         if (name.equalsIgnoreCase(actor)) {
             throw ApiException.conflict("you cannot " + verb + " yourself; another administrator must");
         }
-    }
-
-    private static void refuseInactive(String name, OffsetDateTime disabledAt, OffsetDateTime deletedAt) {
-        if (deletedAt != null) throw ApiException.conflict("user '" + name + "' is deleted");
-        if (disabledAt != null) throw ApiException.conflict("user '" + name + "' is already disabled");
     }
 
     private List<UserView> all() {
@@ -175,19 +152,17 @@ public class UserDirectory {
     }
 
     private static UserView view(UserEntity u) {
-        return new UserView(u.name, roles(u.roles), UserView.LOCAL, status(u.disabledAt, u.deletedAt),
-                instant(u.createdAt), u.createdBy, instant(u.disabledAt), u.disabledBy, u.disabledReason,
-                instant(u.deletedAt), u.deletedBy);
+        return view(u.name, u.roles, UserView.LOCAL, u.createdAt, u.createdBy, u.ending());
     }
 
     private static UserView view(OidcSubjectEntity s) {
-        return new UserView(s.name, roles(s.roles), UserView.OIDC, status(s.disabledAt, s.deletedAt),
-                instant(s.firstSeenAt), null, instant(s.disabledAt), s.disabledBy, s.disabledReason,
-                instant(s.deletedAt), s.deletedBy);
+        return view(s.name, s.roles, UserView.OIDC, s.firstSeenAt, null, s.ending());
     }
 
-    static UserStatus status(OffsetDateTime disabledAt, OffsetDateTime deletedAt) {
-        return deletedAt != null ? UserStatus.DELETED : disabledAt != null ? UserStatus.DISABLED : UserStatus.ACTIVE;
+    private static UserView view(String name, String roles, String source, OffsetDateTime created, String createdBy,
+                                 Ending e) {
+        return new UserView(name, roles(roles), source, e.status(), instant(created), createdBy, instant(e.disabledAt),
+                e.disabledBy, e.disabledReason, instant(e.deletedAt), e.deletedBy);
     }
 
     private static List<String> roles(String roles) {

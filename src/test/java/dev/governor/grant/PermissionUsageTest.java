@@ -83,6 +83,7 @@ class PermissionUsageTest {
     @Test
     void theReportCoversEveryAgentAPageAtATime() {
         withHistory();
+        Given.agent().register();
         String auditor = TestAuth.user("usage-auditor", "auditor");
         TestAuth.as(auditor).queryParam("size", 2).get("/v1/reports/permissions").then().statusCode(200)
                 .header("X-Total-Count", org.hamcrest.Matchers.notNullValue())
