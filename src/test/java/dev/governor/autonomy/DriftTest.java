@@ -40,8 +40,8 @@ class DriftTest {
     @Test
     void aChangedActionMixDemotesOneLevelOnTheNextRunAndNotAgainOnTheSameEvidence() {
         MutableClock clock = MutableClock.install();
+        clock.advance(Duration.ofDays(-20)); // registered before its history, as in life
         RegisteredAgent agent = Given.agent().level("ROUTINE").register();
-        clock.advance(Duration.ofDays(-20));
         decide(agent, "config.read", 12);
         decide(agent, "config.update", 4);
         clock.advance(Duration.ofDays(18));
@@ -71,8 +71,8 @@ class DriftTest {
     @Test
     void aSteadyAgentIsLeftAlone() {
         MutableClock clock = MutableClock.install();
+        clock.advance(Duration.ofDays(-20)); // registered before its history, as in life
         RegisteredAgent agent = Given.agent().level("ROUTINE").register();
-        clock.advance(Duration.ofDays(-20));
         decide(agent, "config.read", 10);
         decide(agent, "config.update", 5);
         clock.advance(Duration.ofDays(18));
