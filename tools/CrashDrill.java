@@ -132,7 +132,13 @@ public class CrashDrill {
         return p;
     }
 
+    /** The agent's owner must be a user Governor knows, so the drill creates one first. */
     String registerAgent() throws Exception {
+        HttpResponse<String> owner = HTTP.send(request("/v1/users").header("Authorization", "Bearer " + ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        { "name": "drill@example.com", "roles": ["approver"] }""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (owner.statusCode() != 201) fail("creating the agent's owner answered " + owner.statusCode() + ": " + owner.body());
         HttpResponse<String> r = HTTP.send(request("/v1/agents").header("Authorization", "Bearer " + ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         { "id": "drill-agent", "owner": "drill@example.com", "task": "crash drill",

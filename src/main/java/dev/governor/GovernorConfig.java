@@ -29,6 +29,47 @@ public interface GovernorConfig {
 
     Session session();
 
+    Autonomy autonomy();
+
+    /** Evidence for promotions, and the drift job (decision-tables/autonomy-promotion.dmn, drift-response.dmn). */
+    interface Autonomy {
+        /** The recent part of a window, whose action mix is compared with the part before it (the baseline). */
+        @WithDefault("P7D")
+        Duration driftRecent();
+
+        /** How far before the recent part the drift job's baseline reaches. */
+        @WithDefault("P30D")
+        Duration driftBaseline();
+
+        /** How often the drift job runs (a Quarkus scheduler interval); "off" disables it. */
+        @WithDefault("1h")
+        String driftEvery();
+    }
+
+    Outcomes outcomes();
+
+    /** Checked outcomes (issue 15): the verifier webhook and the OUTCOME_MISSING job's bounds. */
+    interface Outcomes {
+        /** Where each outcome claim is POSTed for checking after it commits; unset = no verifier. */
+        Optional<String> verifierUrl();
+
+        /** Delivery attempts per claim (the first try included) before it is logged and dropped. */
+        @WithDefault("3")
+        int verifierAttempts();
+
+        /** Wait before the first retry; doubled for each further retry. */
+        @WithDefault("PT1S")
+        Duration verifierBackoff();
+
+        /** Connect and response timeout of one attempt. */
+        @WithDefault("PT5S")
+        Duration verifierTimeout();
+
+        /** Unreported ALLOWed mutations the OUTCOME_MISSING job reads per run at most (oldest first). */
+        @WithDefault("5000")
+        int missingMaxPerRun();
+    }
+
     /** The earlier steps a decision is judged with (rules/session-flows.drl). */
     interface Session {
         /** How far back the agent's and the session's steps are read. */

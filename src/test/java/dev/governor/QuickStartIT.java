@@ -45,6 +45,9 @@ class QuickStartIT {
 
     @Test
     void registeredAgentIsDeniedWhatItHasNoPermissionFor() {
+        given().header("Authorization", "Bearer " + ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\": \"alice@example.com\", \"roles\": [\"approver\"]}")
+                .post("/v1/users").then().statusCode(201);
         String key = given().header("Authorization", "Bearer " + ADMIN).contentType(ContentType.JSON).body("""
                         { "id": "config-fixer", "owner": "alice@example.com",
                           "task": "Fix configuration errors in the payments service",

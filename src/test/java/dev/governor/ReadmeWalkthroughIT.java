@@ -46,6 +46,19 @@ class ReadmeWalkthroughIT {
                 "\"target\":\"/etc/sudoers*\""));                           // the list, by target
     }
 
+    @Test
+    void theAutonomyStoryRunsAsWritten() throws Exception {
+        String out = run("autonomy");
+        assertInOrder(out, List.of(
+                "\"outcome\":\"RECOMMEND\"",                                 // 1
+                "\"action\":\"ACCEPTED\"",                                   // 2
+                "\"status\":409", "\"unmetCriteria\"", "\"criterion\":\"decisions\"", // 3
+                "\"status\":409", "/promotions",                              // 4
+                "\"status\":403", "second person",                            // 5, the owner
+                "\"status\":\"APPROVED\"", "\"override\":true",             // 5, erin
+                "\"kind\":\"REGISTERED\"", "\"kind\":\"PROMOTED\""));        // 6
+    }
+
     private static String run(String name) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher m = Pattern.compile("<!-- walkthrough: " + Pattern.quote(name) + " -->\\s*```bash\\n(.*?)```",

@@ -16,11 +16,13 @@ public record Agent(
         boolean suspended,
         String suspendedReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String criteriaVersion,
+        AgentKind kind) {
 
     static Agent of(AgentEntity e) {
         return new Agent(e.id, e.owner, e.task, e.autonomyLevel,
                 e.environments.stream().sorted().toList(), e.permissions.stream().sorted().toList(),
-                e.suspended, e.suspendedReason, e.createdAt, e.updatedAt);
+                e.suspended, e.suspendedReason, e.createdAt, e.updatedAt, e.criteriaVersion, e.kind);
     }
 }

@@ -39,6 +39,10 @@ class AgentEntity {
     @Column(nullable = false)
     boolean suspended;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    AgentKind kind = AgentKind.AGENT;
+
     @Column(name = "suspended_reason")
     String suspendedReason;
 
@@ -54,6 +58,10 @@ class AgentEntity {
     @Column(name = "permission", nullable = false)
     @BatchSize(size = 100)
     Set<String> permissions = new HashSet<>();
+
+    /** The autonomy-promotion.dmn version in force at registration: the criteria promised before it acted. */
+    @Column(name = "criteria_version")
+    String criteriaVersion;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

@@ -1,5 +1,11 @@
 package dev.governor.agent;
 
+import dev.governor.api.ApiException;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -54,5 +60,24 @@ class AgentRepository implements PanacheRepositoryBase<AgentEntity, String> {
             }
             return parameters;
         }
+    }
+
+    AgentEntity load(String id) {
+        return withSets(id).singleResultOptional().orElseThrow(() -> ApiException.notFound("Agent", id));
+    }
+
+    /** Flushes here, not at commit, so a concurrent edit surfaces as 409 instead of a failed commit. */
+    Agent saved(AgentEntity agent) {
+        try {
+            flush();
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("Agent '" + agent.id + "' was changed concurrently; read it and retry");
+        }
+        return Agent.of(agent);
+    }
+
+    // Databases keep microseconds; truncating keeps what we return equal to what we stored.
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** Body of {@code POST /v1/agents}. Absent optional fields take the safe defaults. */
+/**
+ * Body of {@code POST /v1/agents}. Absent optional fields take the safe defaults (OBSERVE, sandbox);
+ * only an admin may register above them, optionally saying why in {@code overrideReason}.
+ */
 public record AgentRequest(
         @NotNull @Pattern(regexp = AgentRules.ID, message = AgentRules.ID_MESSAGE) String id,
         @NotBlank @Size(max = 320) String owner,
@@ -18,9 +21,11 @@ public record AgentRequest(
         @Size(max = AgentRules.MAX_ENVIRONMENTS)
         List<@NotNull @Pattern(regexp = AgentRules.ENVIRONMENT, message = AgentRules.ENVIRONMENT_MESSAGE) String> environments,
         @Size(max = AgentRules.MAX_PERMISSIONS)
-        List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions) {
+        List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions,
+        @Size(max = 2000) String overrideReason,
+        AgentKind kind) {
 
     AgentSpec spec() {
-        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions);
+        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind);
     }
 }

@@ -34,8 +34,10 @@ public class AgentResource {
     private final AgentService service;
     private final AgentKeys keys;
     private final Caller caller;
+    private final AgentLevelChanges levelChanges;
 
-    public AgentResource(AgentService service, AgentKeys keys, Caller caller) {
+    public AgentResource(AgentService service, AgentKeys keys, Caller caller, AgentLevelChanges levelChanges) {
+        this.levelChanges = levelChanges;
         this.service = service;
         this.keys = keys;
         this.caller = caller;
@@ -47,7 +49,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT_ADMIN)
     public RestResponse<RegisteredAgent> create(@Valid @NotNull AgentRequest body) {
-        Agent agent = service.create(body.id(), body.spec());
+        Agent agent = service.create(body.id(), body.spec(), body.overrideReason());
         String key = keys.first(agent.id());
         return RestResponse.ResponseBuilder.<RegisteredAgent>created(
                         UriBuilder.fromResource(AgentResource.class).path(agent.id()).build())
@@ -78,7 +80,16 @@ public class AgentResource {
         return service.get(id);
     }
 
-    @Operation(operationId = "updateAgent", summary = "Replace an agent's task, level, environments and permissions")
+    @Operation(operationId = "agentLevels", summary = "Every change of the agent's level and environments, oldest first")
+    @GET
+    @Path("{id}/levels")
+    @RolesAllowed({Roles.READER, Roles.AGENT})
+    public List<LevelChange> levels(@PathParam("id") String id) {
+        caller.requireSelfIfAgent(id);
+        return levelChanges.levels(id);
+    }
+
+    @Operation(operationId = "updateAgent", summary = "Replace an agent's owner and task, or lower its level, environments and permissions")
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.AGENT_ADMIN)

@@ -7,9 +7,8 @@ final class AgentRules {
 
     static final String ID = Patterns.AGENT_ID;
     static final String ID_MESSAGE = Patterns.AGENT_ID_MESSAGE;
-    /** An environment, or a tier (dev.governor.policy.EnvironmentTier): every listed environment of it. */
-    static final String ENVIRONMENT = "^([a-z0-9][a-z0-9_-]{0,63}|PRODUCTION|STAGING|SANDBOX)$";
-    static final String ENVIRONMENT_MESSAGE = Patterns.ENVIRONMENT_MESSAGE + ", or a tier: PRODUCTION, STAGING or SANDBOX";
+    static final String ENVIRONMENT = Patterns.AGENT_ENVIRONMENT;
+    static final String ENVIRONMENT_MESSAGE = Patterns.AGENT_ENVIRONMENT_MESSAGE;
     static final String PERMISSION = Patterns.PERMISSION;
     static final String PERMISSION_MESSAGE = Patterns.PERMISSION_MESSAGE;
     static final int MAX_ENVIRONMENTS = 64;

@@ -5,17 +5,17 @@ import dev.governor.api.PageRequest;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.api.Roles;
 import dev.governor.identity.Caller;
 import dev.governor.policy.EvaluationInput;
+import dev.governor.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +27,16 @@ public class AgentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Caller caller;
+    private final AgentLevels levels;
+    private final PolicyEngine policy;
+    private final AgentOwners owners;
 
-    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller) {
+    public AgentService(AgentRepository agents, AuditTrail audit, Clock clock, Caller caller, AgentLevels levels,
+                        PolicyEngine policy, AgentOwners owners) {
         this.caller = caller;
+        this.levels = levels;
+        this.policy = policy;
+        this.owners = owners;
         this.agents = agents;
         this.audit = audit;
         this.clock = clock;
@@ -48,7 +55,7 @@ public class AgentService {
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .singleResultOptional()
                 .map(a -> new EvaluationInput.AgentFacts(a.id, a.suspended, a.autonomyLevel,
-                        Set.copyOf(a.environments), Set.copyOf(a.permissions)));
+                        Set.copyOf(a.environments), Set.copyOf(a.permissions), owners.orphaned(a.owner)));
     }
 
     /**
@@ -66,8 +73,18 @@ public class AgentService {
                 .getResultList();
     }
 
+    /**
+     * Registers an agent at OBSERVE in sandbox; only an admin may start one higher (bringing an
+     * existing fleet under Governor), and that start is recorded as an override.
+     */
     @Transactional
-    public Agent create(String id, AgentSpec spec) {
+    public Agent create(String id, AgentSpec spec, String overrideReason) {
+        boolean override = Escalation.aboveDefaults(spec);
+        if (override && !caller.hasRole(Roles.ADMIN)) {
+            throw Caller.forbidden("only an admin may register an agent above OBSERVE or outside sandbox; register it"
+                    + " with the defaults and promote it (POST /v1/agents/" + id + "/promotions)");
+        }
+        owners.requireActive(spec.owner());
         if (agents.findById(id) != null) {
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
@@ -75,13 +92,24 @@ public class AgentService {
         agent.id = id;
         apply(agent, spec);
         agent.createdAt = agent.updatedAt;
+        agent.criteriaVersion = policy.current().files().stream()
+                .filter(f -> f.path().endsWith("/autonomy-promotion.dmn")).map(f -> "sha256:" + f.sha256())
+                .findFirst().orElse(null);
         try {
             agents.persistAndFlush(agent);
         } catch (PersistenceException e) {
             // Lost a race with a concurrent create of the same id.
             throw ApiException.conflict("Agent '" + id + "' already exists");
         }
+        levels.record(id, agent.autonomyLevel, agent.environments, agent.createdAt, new AgentLevels.Cause(
+                LevelChange.Kind.REGISTERED, caller.name(), override, overrideReason, null, null));
         return audited(AuditKind.AGENT_CREATED, Agent.of(agent));
+    }
+
+    /** AGENT or HUMAN_OPERATOR; empty when there is no such agent. */
+    @Transactional
+    public Optional<AgentKind> kind(String id) {
+        return Optional.ofNullable(agents.findById(id)).map(a -> a.kind);
     }
 
     @Transactional
@@ -94,20 +122,40 @@ public class AgentService {
         return agents.page(filter, page.page(), page.size()).stream().map(Agent::of).toList();
     }
 
+    /** Ids of the agents not suspended, sorted, a page at a time: what background jobs walk. */
+    @Transactional
+    public List<String> activeIds(int page, int size) {
+        return agents.page(new AgentRepository.AgentFilter(null, false), page, size).stream().map(a -> a.id).toList();
+    }
+
     @Transactional
     public long count(AgentRepository.AgentFilter filter) {
         return agents.count(filter);
     }
 
+    /** Replaces the editable fields; raising, adding or widening is refused (409) by {@link Escalation}. */
     @Transactional
     public Agent replace(String id, AgentSpec spec) {
         AgentEntity agent = load(id);
+        owners.requireActive(spec.owner());
+        Escalation.refuse(agent, spec);
+        boolean lowers = Escalation.lowers(agent, spec);
         apply(agent, spec);
+        if (lowers) {
+            levels.record(id, agent.autonomyLevel, agent.environments, agent.updatedAt, new AgentLevels.Cause(
+                    LevelChange.Kind.LOWERED, caller.name(), false, null, null, null));
+        }
         return audited(AuditKind.AGENT_UPDATED, saved(agent));
     }
 
     @Transactional
     public Agent suspend(String id, String reason) {
+        return suspend(id, reason, caller.name());
+    }
+
+    /** As {@link #suspend(String, String)}, by a named actor: Governor itself, when drift calls for it. */
+    @Transactional
+    public Agent suspend(String id, String reason, String actor) {
         AgentEntity agent = load(id);
         if (agent.suspended) {
             throw ApiException.conflict("Agent '" + id + "' is already suspended");
@@ -115,7 +163,9 @@ public class AgentService {
         agent.suspended = true;
         agent.suspendedReason = reason.trim();
         agent.updatedAt = now();
-        return audited(AuditKind.AGENT_SUSPENDED, saved(agent));
+        Agent suspended = saved(agent);
+        audit.append(new AuditEvent(AuditKind.AGENT_SUSPENDED, id, actor, suspended));
+        return suspended;
     }
 
     @Transactional
@@ -130,14 +180,8 @@ public class AgentService {
         return audited(AuditKind.AGENT_RESUMED, saved(agent));
     }
 
-    /** Flushes here, not at commit, so a concurrent edit surfaces as 409 instead of a failed commit. */
     private Agent saved(AgentEntity agent) {
-        try {
-            agents.flush();
-        } catch (OptimisticLockException e) {
-            throw ApiException.conflict("Agent '" + agent.id + "' was changed concurrently; read it and retry");
-        }
-        return Agent.of(agent);
+        return agents.saved(agent);
     }
 
     /** Audits the agent as it is after the change, with the authenticated caller as the actor. */
@@ -147,13 +191,14 @@ public class AgentService {
     }
 
     private AgentEntity load(String id) {
-        return agents.withSets(id).singleResultOptional().orElseThrow(() -> ApiException.notFound("Agent", id));
+        return agents.load(id);
     }
 
     private void apply(AgentEntity agent, AgentSpec spec) {
         agent.owner = spec.owner();
         agent.task = spec.task();
         agent.autonomyLevel = spec.autonomyLevel();
+        agent.kind = spec.kind();
         // Mutate the managed collections in place so Hibernate diffs rows instead of replacing the set.
         agent.environments.retainAll(spec.environments());
         agent.environments.addAll(spec.environments());
@@ -162,8 +207,7 @@ public class AgentService {
         agent.updatedAt = now();
     }
 
-    // Databases keep microseconds; truncating keeps what we return equal to what we stored.
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return AgentRepository.now(clock);
     }
 }

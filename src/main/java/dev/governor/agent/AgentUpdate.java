@@ -21,9 +21,10 @@ public record AgentUpdate(
         @Size(max = AgentRules.MAX_ENVIRONMENTS)
         List<@NotNull @Pattern(regexp = AgentRules.ENVIRONMENT, message = AgentRules.ENVIRONMENT_MESSAGE) String> environments,
         @Size(max = AgentRules.MAX_PERMISSIONS)
-        List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions) {
+        List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions,
+        AgentKind kind) {
 
     AgentSpec spec() {
-        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions);
+        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind);
     }
 }

@@ -46,7 +46,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response apiException(ApiException e) {
-        Response.ResponseBuilder response = builder(Problem.of(e.status(), e.title(), e.getMessage(), e.violations()));
+        Response.ResponseBuilder response = builder(new Problem(Problem.typeFor(e.title()), e.title(), e.status(),
+                e.getMessage(), e.violations(), e.extensions()));
         if (e.retryAfterSeconds() > 0) response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         return response.build();
     }

@@ -31,4 +31,14 @@ public final class QueryParams {
             default -> throw ApiException.invalid(name, "must be true or false");
         };
     }
+
+    /** An optional enum parameter, by constant name; a 400 listing the constants otherwise. */
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
  * (wake long-polling callers, notify the webhook), so nobody is told about a rolled-back change.
  */
 public record ApprovalChanged(UUID approvalId, UUID decisionId, UUID planId, String agentId,
-                              ApprovalEventEntity.Type event, ApprovalStatus status) {
+                              ApprovalEventEntity.Type event, ApprovalStatus status, String actor, String comment) {
 }

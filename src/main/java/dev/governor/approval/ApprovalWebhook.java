@@ -3,6 +3,7 @@ package dev.governor.approval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governor.GovernorConfig;
+import dev.governor.api.WebhookSender;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +41,7 @@ public class ApprovalWebhook {
         this.config = config;
         this.mapper = mapper;
         var hook = config.approval().webhook();
-        this.sender = new WebhookSender(scheduler, hook.attempts(), hook.backoff(), hook.timeout());
+        this.sender = new WebhookSender("approval webhook", scheduler, hook.attempts(), hook.backoff(), hook.timeout());
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalChanged change) {
@@ -53,6 +54,20 @@ public class ApprovalWebhook {
                 change.planId(), change.agentId(), change.status().name(), link);
         try {
             return sender.send(url, mapper.writeValueAsString(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise webhook message", e);
+        }
+    }
+
+    /**
+     * Any other message for the people the webhook reaches (an agent's drift, for its owner), sent
+     * the same way; call it after commit. Completes false when no webhook is configured.
+     */
+    public CompletableFuture<Boolean> post(Object message) {
+        var url = config.approval().webhook().url();
+        if (url.isEmpty()) return CompletableFuture.completedFuture(false);
+        try {
+            return sender.send(URI.create(url.get()), mapper.writeValueAsString(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise webhook message", e);
         }

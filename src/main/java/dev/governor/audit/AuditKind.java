@@ -16,6 +16,16 @@ public enum AuditKind {
     AGENT_UPDATED,
     AGENT_SUSPENDED,
     AGENT_RESUMED,
+    /** A promotion signed off by a second person applied: the agent's new level or environment. */
+    AGENT_PROMOTED,
+    /** Governor lowered an agent's level on drift (decision-tables/drift-response.dmn), with the numbers. */
+    AGENT_DEMOTED,
+    /** Drift worth a person's look: the owner was told; nothing changed. */
+    AGENT_DRIFT_ALERT,
+    /** A promotion asked for, approved or rejected, with the evidence it was judged by. */
+    PROMOTION_REQUESTED,
+    PROMOTION_APPROVED,
+    PROMOTION_REJECTED,
     FREEZE_CREATED,
     FREEZE_LIFTED,
     /** A policy version loaded at start-up or by reload (or a reload rejected). */
@@ -25,6 +35,17 @@ public enum AuditKind {
     AGENT_KEY_REVOKED,
     /** A Governor-local human user added; the payload never holds the token. */
     USER_CREATED,
+    /** A user (local or OIDC subject) disabled, or softly deleted: its token no longer authenticates. */
+    USER_DISABLED,
+    USER_DELETED,
+    /** An agent whose owner was disabled or deleted: it is orphaned until reassigned. */
+    AGENT_ORPHANED,
+    /** An agent-admin narrowed an agent's grants to a subset (POST /v1/agents/{id}/permissions/narrow). */
+    AGENT_PERMISSIONS_NARROWED,
+    /** A grant request opened, approved (the grant added) or rejected. */
+    GRANT_REQUESTED,
+    GRANT_REQUEST_APPROVED,
+    GRANT_REQUEST_REJECTED,
     /** The global halt switched on or off. */
     GLOBAL_HALT_CHANGED,
     /** An asset registered, replaced or deleted (/v1/assets), binding its row as it then stands. */
@@ -34,5 +55,11 @@ public enum AuditKind {
     /** A CSV file of assets imported, binding every asset it created or replaced. */
     ASSETS_IMPORTED,
     /** An agent was refused decisions for going too fast: one record per agent and window, with the refusals counted. */
-    AGENT_THROTTLED
+    AGENT_THROTTLED,
+    /** A human or the verifier confirmed or disputed an agent's outcome claim, binding the review. */
+    OUTCOME_REVIEWED,
+    /** A human's action on a RECOMMEND or REQUIRE_APPROVAL decision (or its approval's verdict), bound. */
+    HUMAN_ACTION,
+    /** An ALLOWed mutation had no outcome claim once its period was over, binding the flag. */
+    OUTCOME_MISSING
 }

@@ -63,6 +63,12 @@ public class DecisionEntity {
     /** Comma-separated, sorted; null when the target held nothing Governor knows of. */
     @Column(name = "data_classes")
     public String dataClasses;
+    /** Whether the policy judged it a mutation; null on decisions recorded before this was kept. */
+    @Column(name = "mutating")
+    public Boolean mutating;
+    /** AGENT or HUMAN_OPERATOR as registered when it was decided; null before this was kept. */
+    @Column(name = "agent_kind")
+    public String agentKind;
 
     @OneToMany(mappedBy = "decision", cascade = CascadeType.PERSIST)
     @OrderBy("seq")

@@ -33,9 +33,11 @@ public class DecisionExportResource {
     @Path("/decisions")
     public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
+                              @QueryParam("outcomeStatus") String outcomeStatus, @QueryParam("review") String review,
                               @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExportFormat f = ExportFormat.of(format, accept);
-        return f.attachment(exports.decisions(ExportFilter.parse(from, to, agentId, outcome), f), "decisions");
+        return f.attachment(exports.decisions(ExportFilter.parse(from, to, agentId, outcome, outcomeStatus, review), f),
+                "decisions");
     }
 
     @Operation(operationId = "exportRuleFirings", summary = "Every rule fired and table row matched, streamed (NDJSON or CSV)")

@@ -28,7 +28,8 @@ public class DecisionExports {
 
     private static final List<String> DECISION_CSV = List.of("decisionId", "decidedAt", "agentId", "sessionId",
             "actionType", "environment", "target", "outcome", "reversibility", "blastRadius", "reasonCodes",
-            "policyVersion", "approvalId", "planId", "stepIndex", "latencyMicros", "policyVerdict");
+            "policyVersion", "approvalId", "planId", "stepIndex", "latencyMicros", "policyVerdict", "outcomeStatus", "review",
+            "outcomeMissing");
     private static final List<String> FIRING_COLUMNS = List.of("decisionId", "decidedAt", "agentId", "outcome",
             "policyFile", "kind", "rule", "rowId", "rowIndex", "reasonCode", "ruleOutcome", "policyVersion", "seq");
 
@@ -46,7 +47,10 @@ public class DecisionExports {
         String sql = "SELECT d.id, d.decided_at, d.agent_id, d.session_id, d.action_type, d.environment, d.outcome, "
                 + "d.policy_verdict, "
                 + "d.reversibility, d.blast_radius, d.policy_version, d.approval_id, d.plan_id, d.step_index, "
-                + "d.latency_micros, d.request_json, d.response_json, d.facts_json FROM decisions d"
+                + "d.latency_micros, d.request_json, d.response_json, d.facts_json, "
+                + ExportFilter.LATEST_STATUS + " AS outcome_status, " + ExportFilter.LATEST_REVIEW + " AS review, "
+                + "EXISTS (SELECT 1 FROM decision_outcome_missing m WHERE m.decision_id = d.id) AS outcome_missing"
+                + " FROM decisions d"
                 + filter.where(params) + " ORDER BY d.decided_at, d.id";
         boolean csv = format == ExportFormat.CSV;
         return export.of(sql, params, DECISION_CSV, format, rs -> {
@@ -67,6 +71,10 @@ public class DecisionExports {
             row.put("planId", text(rs, "plan_id"));
             row.put("stepIndex", (Integer) rs.getObject("step_index", Integer.class));
             row.put("latencyMicros", rs.getLong("latency_micros"));
+            // What became of it: the latest reported status and review (null: none yet), and the missing flag.
+            row.put("outcomeStatus", rs.getString("outcome_status"));
+            row.put("review", rs.getString("review"));
+            row.put("outcomeMissing", rs.getBoolean("outcome_missing"));
             String request = rs.getString("request_json");
             String response = rs.getString("response_json");
             if (csv) {

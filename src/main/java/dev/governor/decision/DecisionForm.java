@@ -18,7 +18,9 @@ record DecisionForm(UUID decisionId, String agentId, String sessionId, UUID appr
                     String requestJson, String responseJson, String factsJson, String errorsJson, String decidedAt,
                     long latencyMicros, List<DecisionRecord.Firing> firings,
                     // Omitted when null, so a decision recorded before the column existed keeps its hash.
-                    @JsonInclude(JsonInclude.Include.NON_NULL) String dataClasses) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String dataClasses,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mutating,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String agentKind) {
 
     static final String KIND = "decision";
 
@@ -28,6 +30,6 @@ record DecisionForm(UUID decisionId, String agentId, String sessionId, UUID appr
                 e.policyVersion, e.requestJson, e.responseJson, e.factsJson, e.errorsJson,
                 ChainHash.formatAt(e.decidedAt.toInstant()), e.latencyMicros,
                 e.firings.stream().sorted(java.util.Comparator.comparingInt(f -> f.seq)).map(f -> new DecisionRecord.Firing(f.seq, f.kind, f.file, f.name, f.rowId,
-                        f.rowIndex, f.reasonCode, f.outcome)).toList(), e.dataClasses);
+                        f.rowIndex, f.reasonCode, f.outcome)).toList(), e.dataClasses, e.mutating, e.agentKind);
     }
 }

@@ -26,7 +26,10 @@ public record DecisionRequest(
         @PositiveOrZero Integer stepIndex,
         @NotNull @Valid Action action,
         @Size(max = 200) List<@NotNull @Valid Input> inputs,
-        @Valid Reasoning reasoning) {
+        @Valid Reasoning reasoning,
+        @Schema(description = "What the action should achieve, checkable afterwards: an object with a required "
+                + "description (at most 2000 characters) and any free fields; at most 16 KiB of JSON")
+        JsonNode expectedEffect) {
 
     public DecisionRequest {
         inputs = inputs == null ? List.of() : inputs;

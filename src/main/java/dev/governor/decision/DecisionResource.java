@@ -32,9 +32,16 @@ public class DecisionResource {
     private final Caller caller;
     private final DecisionRateLimiter limiter;
     private final Throttles throttles;
+    private final OutcomeReviews reviews;
+    private final HumanActions humanActions;
+    private final Reviewers reviewers;
 
     public DecisionResource(DecisionService decisions, OutcomeService outcomes, TraceService traces, Caller caller,
-                            DecisionRateLimiter limiter, Throttles throttles) {
+                            DecisionRateLimiter limiter, Throttles throttles, OutcomeReviews reviews,
+                            HumanActions humanActions, Reviewers reviewers) {
+        this.reviews = reviews;
+        this.humanActions = humanActions;
+        this.reviewers = reviewers;
         this.throttles = throttles;
         this.decisions = decisions;
         this.outcomes = outcomes;
@@ -91,5 +98,46 @@ public class DecisionResource {
     public Response outcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest body) {
         caller.requireAgent(decisions.find(id).orElseThrow(() -> ApiException.notFound("decision", id)).agentId());
         return Response.status(Response.Status.CREATED).entity(outcomes.report(id, body)).build();
+    }
+
+    /** A human (the agent's owner, an approver or admin) confirms the agent's outcome claim; 409 before any claim. */
+    @Operation(operationId = "confirmOutcome", summary = "Confirm the agent's outcome claim (owner or approver)")
+    @POST
+    @Path("/{id}/outcome/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.READER)
+    public Response confirm(@PathParam("id") UUID id, @Valid ReviewRequest body) {
+        return review(id, ReviewVerdict.CONFIRMED, body);
+    }
+
+    @Operation(operationId = "disputeOutcome", summary = "Dispute the agent's outcome claim (owner or approver)")
+    @POST
+    @Path("/{id}/outcome/dispute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.READER)
+    public Response dispute(@PathParam("id") UUID id, @Valid ReviewRequest body) {
+        return review(id, ReviewVerdict.DISPUTED, body);
+    }
+
+    /** What a human did with a RECOMMEND or REQUIRE_APPROVAL decision; 409 for other outcomes. */
+    @Operation(operationId = "recordHumanAction", summary = "Record what a human did with a recommendation")
+    @POST
+    @Path("/{id}/human-action")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.READER)
+    public Response humanAction(@PathParam("id") UUID id, @NotNull @Valid HumanActionRequest body) {
+        JsonBounds.bounded("actionTaken", body.actionTaken());
+        String actor = reviewers.require(agentOf(id));
+        return Response.status(Response.Status.CREATED).entity(humanActions.record(id, body, actor)).build();
+    }
+
+    private Response review(UUID id, ReviewVerdict verdict, ReviewRequest body) {
+        String actor = reviewers.require(agentOf(id));
+        return Response.status(Response.Status.CREATED)
+                .entity(reviews.review(id, verdict, actor, body == null ? null : body.comment())).build();
+    }
+
+    private String agentOf(UUID id) {
+        return decisions.find(id).orElseThrow(() -> ApiException.notFound("decision", id)).agentId();
     }
 }

@@ -67,6 +67,7 @@ public class DecisionService {
     public DecisionResponse decide(DecisionRequest request) {
         long started = System.nanoTime();
         requireOneAuthority(request);
+        JsonBounds.expectedEffect(request.expectedEffect());
         // The clock is read after the agent's lock: a decision that waited for the lock must
         // count every mutation committed before it got it, so none is dated after its "now".
         facts.serialise(request.agentId());

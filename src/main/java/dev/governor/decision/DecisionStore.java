@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
+import dev.governor.agent.AgentService;
 import dev.governor.audit.AuditTrail;
 import dev.governor.audit.CanonicalJson;
 import dev.governor.audit.SensitiveFields;
@@ -36,10 +37,12 @@ public class DecisionStore {
     private final AuditTrail audit;
     private final DecisionBindings bindings;
     private final Masked masked;
+    private final AgentService agents;
 
     public DecisionStore(DecisionRepository repository, OutcomeRepository outcomes, ObjectMapper mapper,
                          CanonicalJson canonical, SensitiveFields sensitive, AuditTrail audit,
-                         DecisionBindings bindings, Masked masked) {
+                         DecisionBindings bindings, Masked masked, AgentService agents) {
+        this.agents = agents;
         this.masked = masked;
         this.bindings = bindings;
         this.repository = repository;
@@ -80,6 +83,9 @@ public class DecisionStore {
         entity.decidedAt = response.decidedAt();
         entity.latencyMicros = latencyMicros;
         entity.dataClasses = evaluation.dataClasses().isEmpty() ? null : String.join(",", evaluation.dataClasses());
+        entity.mutating = evaluation.mutating();
+        // As registered now: a person later re-registered as an agent keeps the decisions they made as a person.
+        entity.agentKind = agents.kind(request.agentId()).map(Enum::name).orElse(null);
         int seq = 0;
         for (Evaluation.Firing firing : evaluation.firings()) {
             FiringEntity f = new FiringEntity();
@@ -124,6 +130,8 @@ public class DecisionStore {
         p.put("facts", tree(e.factsJson));
         p.put("response", tree(e.responseJson));
         p.put("errors", e.errorsJson == null ? null : tree(e.errorsJson));
+        p.put("mutating", e.mutating);
+        p.put("agentKind", e.agentKind);
         p.put("firings", e.firings.stream().map(f -> new DecisionRecord.Firing(f.seq, f.kind, f.file, f.name,
                 f.rowId, f.rowIndex, f.reasonCode, f.outcome)).toList());
         return p;

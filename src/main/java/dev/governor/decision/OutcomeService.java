@@ -4,7 +4,9 @@ import dev.governor.api.ApiException;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
+import dev.governor.policy.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -14,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records what happened after a decision. Any decision accepts reports, DENY included: an agent
- * reporting on an action it was denied is itself evidence an investigator needs. Reports are
- * kept as history (a SUCCEEDED later followed by ROLLED_BACK tells the real story), never replaced.
+ * Records what an agent claims happened after an ALLOWed decision (409 for any other). Reports
+ * are kept as history (a SUCCEEDED later followed by ROLLED_BACK tells the real story), never
+ * replaced; humans or the verifier confirm or dispute them ({@link OutcomeReviews}).
  */
 @ApplicationScoped
 public class OutcomeService {
@@ -26,9 +28,11 @@ public class OutcomeService {
     private final AuditTrail audit;
     private final Clock clock;
     private final OutcomeBindings bindings;
+    private final Event<OutcomeClaimed> claimed;
 
     public OutcomeService(DecisionRepository decisions, OutcomeRepository outcomes, AuditTrail audit, Clock clock,
-                          OutcomeBindings bindings) {
+                          OutcomeBindings bindings, Event<OutcomeClaimed> claimed) {
+        this.claimed = claimed;
         this.bindings = bindings;
         this.decisions = decisions;
         this.outcomes = outcomes;
@@ -40,6 +44,12 @@ public class OutcomeService {
     public ReportedOutcome report(UUID decisionId, OutcomeRequest request) {
         DecisionEntity decision = decisions.findByIdOptional(decisionId)
                 .orElseThrow(() -> ApiException.notFound("decision", decisionId));
+        if (!Outcome.ALLOW.name().equals(decision.outcome)) {
+            // A claim is evidence an agent did what it was allowed to; there is nothing to claim on
+            // a DENY, and a REQUIRE_APPROVAL's action runs under the later decision that used the approval.
+            throw ApiException.conflict("decision " + decisionId + " was " + decision.outcome
+                    + ", not ALLOW: an outcome is claimed only for an ALLOWed action");
+        }
         OutcomeEntity outcome = new OutcomeEntity();
         outcome.id = UUID.randomUUID();
         outcome.decisionId = decisionId;
@@ -53,6 +63,7 @@ public class OutcomeService {
         // Reported on behalf of the decision's agent; the auth issue will record the caller instead.
         audit.append(new AuditEvent(AuditKind.DECISION_OUTCOME, decisionId.toString(), decision.agentId, report,
                 List.of(bindings.of(outcome))));
+        claimed.fire(new OutcomeClaimed(report, decision.agentId));
         return report;
     }
 }

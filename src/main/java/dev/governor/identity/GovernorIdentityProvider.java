@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns an agent key into an identity named {@code agent:<id>} holding the {@code agent} role,
- * and a local user token into the user's name and roles. A suspended agent's key still
+ * and a local user token (of a user neither disabled nor deleted) into the user's name and roles. A suspended agent's key still
  * authenticates, so its decisions are recorded as {@code DENY AGENT_SUSPENDED}.
  */
 @ApplicationScoped
@@ -47,6 +47,7 @@ public class GovernorIdentityProvider implements IdentityProvider<GovernorTokenR
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(user.name()))
                     .addRoles(user.roles())
+                    .addAttribute(RoleAugmentor.LOCAL_USER_ATTRIBUTE, Boolean.TRUE)
                     .build();
         });
     }

@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import dev.governor.api.Roles;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -12,9 +13,20 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Applies the role hierarchy to every identity, local or from the identity provider:
  * {@code admin} implies every human role, and any human role implies {@code reader}. An
  * identity-provider token that claims the {@code agent} role loses it: only a key is an agent.
+ * An identity-provider subject is recorded on its first request ({@link OidcSubjects}) and refused
+ * once an administrator has disabled or deleted it.
  */
 @ApplicationScoped
 public class RoleAugmentor implements SecurityIdentityAugmentor {
+
+    /** Set by GovernorIdentityProvider on a local user's identity: anything else human came from OIDC. */
+    static final String LOCAL_USER_ATTRIBUTE = "governor.localUser";
+
+    private final OidcSubjects subjects;
+
+    public RoleAugmentor(OidcSubjects subjects) {
+        this.subjects = subjects;
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -34,6 +46,15 @@ public class RoleAugmentor implements SecurityIdentityAugmentor {
             if (admin || identity.hasRole(role)) builder.addRole(role);
         }
         if (Roles.HUMAN.stream().anyMatch(identity::hasRole)) builder.addRole(Roles.READER);
-        return Uni.createFrom().item(builder.build());
+        SecurityIdentity augmented = builder.build();
+        if (identity.getAttribute(LOCAL_USER_ATTRIBUTE) != null) return Uni.createFrom().item(augmented);
+        String name = identity.getPrincipal().getName();
+        if (subjects.recentlyAdmitted(name)) return Uni.createFrom().item(augmented);
+        return context.runBlocking(() -> {
+            if (!subjects.admit(name, identity.getRoles())) {
+                throw new AuthenticationFailedException("user '" + name + "' is disabled or deleted in Governor");
+            }
+            return augmented;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.governor.identity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,4 +23,12 @@ class UserEntity {
     OffsetDateTime createdAt;
     @Column(name = "created_by")
     String createdBy;
+    @Embedded
+    Ending ending;
+
+    /** Hibernate loads an embeddable whose columns are all null (an active person) as null. */
+    Ending ending() {
+        if (ending == null) ending = new Ending();
+        return ending;
+    }
 }

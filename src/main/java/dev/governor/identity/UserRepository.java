@@ -9,6 +9,6 @@ import java.util.Optional;
 class UserRepository implements PanacheRepositoryBase<UserEntity, String> {
 
     Optional<UserEntity> byTokenHash(String tokenHash) {
-        return find("tokenHash", tokenHash).firstResultOptional();
+        return find("tokenHash = ?1 and ending.disabledAt is null and ending.deletedAt is null", tokenHash).firstResultOptional();
     }
 }

@@ -109,12 +109,20 @@ public record EvaluationInput(
     public record HaltFacts(String reason, String by, Instant since) {
     }
 
+    /** @param orphaned its owner is disabled, deleted or not a user Governor knows (rules/identity.drl) */
     public record AgentFacts(
             String id,
             boolean suspended,
             AutonomyLevel autonomyLevel,
             Set<String> environments,
-            Set<String> permissions) {
+            Set<String> permissions,
+            boolean orphaned) {
+
+        /** An agent whose owner is an active user. */
+        public AgentFacts(String id, boolean suspended, AutonomyLevel autonomyLevel, Set<String> environments,
+                          Set<String> permissions) {
+            this(id, suspended, autonomyLevel, environments, permissions, false);
+        }
     }
 
     /**

@@ -14,6 +14,20 @@ public interface PolicyEngine {
     /** Every step evaluated as a decision, and the plan weighed as a whole; never throws. */
     PlanEvaluation evaluatePlan(List<EvaluationInput> steps);
 
+    /** What decision-tables/autonomy-promotion.dmn asks for one step up; never throws (undefined on failure). */
+    PromotionCriteria promotionCriteria(PromotionStep step);
+
+    /** What decision-tables/drift-response.dmn answers to an agent's signals; never throws (ALERT on failure). */
+    DriftResponse driftResponse(DriftSignals signals);
+
+    /**
+     * The period within which an ALLOWed mutation's outcome must be reported; the environment's
+     * tier is read from environments.dmn. Never throws: a failure is an unknown period with its error.
+     */
+    default OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        return OutcomeDeadline.unknown("this policy engine has no outcome deadlines");
+    }
+
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();
 }

@@ -68,6 +68,21 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public PromotionCriteria promotionCriteria(PromotionStep step) {
+        return active.get().promotionCriteria(step);
+    }
+
+    @Override
+    public DriftResponse driftResponse(DriftSignals signals) {
+        return active.get().driftResponse(signals);
+    }
+
+    @Override
+    public OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        return active.get().outcomeDeadline(actionType, environment, reversibility);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

@@ -68,10 +68,10 @@ final class PolicyTestReader {
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
         if (a != null && !a.isNull()) {
-            allow(a, where + " agent", "id", "suspended", "autonomyLevel", "environments", "permissions");
+            allow(a, where + " agent", "id", "suspended", "autonomyLevel", "environments", "permissions", "orphaned");
             agent = new EvaluationInput.AgentFacts(text(a, "id"), a.path("suspended").asBoolean(false),
                     a.hasNonNull("autonomyLevel") ? AutonomyLevel.valueOf(a.get("autonomyLevel").asText()) : null, strings(a.get("environments")),
-                    strings(a.get("permissions")));
+                    strings(a.get("permissions")), a.path("orphaned").asBoolean(false));
         }
         String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
         JsonNode action = g.get("action");

@@ -13,6 +13,8 @@ public enum ReasonCode {
     UNKNOWN_AGENT(Outcome.DENY, "the agent is not registered"),
     AGENT_SUSPENDED(Outcome.DENY, "the agent is suspended"),
     PERMISSION_NOT_GRANTED(Outcome.DENY, "the agent holds no grant `<resource>:<verb>` for the action type"),
+    AGENT_ORPHANED(Outcome.REQUIRE_APPROVAL, "the agent's owner is disabled, deleted or not a known user: its "
+            + "mutations need a human until it is reassigned; reads pass"),
     ENVIRONMENT_NOT_ALLOWED(Outcome.DENY, "the agent may not act in the action's environment"),
     GLOBAL_HALT(Outcome.DENY, "every agent is halted (`POST /v1/halt`); only reads pass"),
     CODE_FREEZE(Outcome.DENY, "a freeze covers the action's environment; only reads pass"),
@@ -60,6 +62,9 @@ public enum ReasonCode {
     APPROVAL_CONSUMED(Outcome.DENY, "the approval named (or the plan step) was already used"),
     TOO_MANY_PENDING_APPROVALS(Outcome.DENY, "the agent already has as many pending approvals as "
             + "it may; no further one is opened"),
+    OUTCOME_MISSING(Outcome.REQUIRE_APPROVAL, "an ALLOWed mutation had no outcome report once the period of "
+            + "`outcome-deadlines.dmn` was over; flagged by Governor's job, audited and counted in the track record, "
+            + "never a decision's reason"),
     NO_VERDICT(Outcome.DENY, "no policy vouched for the action (fail closed)"),
     POLICY_ERROR(Outcome.DENY, "the policy could not be evaluated (fail closed)");
 

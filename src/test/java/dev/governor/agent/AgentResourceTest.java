@@ -2,7 +2,10 @@ package dev.governor.agent;
 
 import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.EvaluationInput;
+import dev.governor.testing.Given;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,14 @@ class AgentResourceTest {
 
     @Inject
     AgentService service;
+
+    /** Owners must be users: the ones these bodies name. */
+    @BeforeEach
+    void owners() {
+        Given.owner("alice@example.com");
+        Given.owner("bob");
+        Given.owner("carol-owner@example.com");
+    }
 
     private static String uniqueId() {
         return "agent-" + UUID.randomUUID().toString().substring(0, 12);
@@ -72,6 +83,29 @@ class AgentResourceTest {
                 .body("autonomyLevel", equalTo("OBSERVE"))
                 .body("environments", contains("sandbox"))
                 .body("permissions", hasSize(0));
+    }
+
+    @Test
+    void anOwnerWhoIsNotAnActiveUserIs422NamingOwner() {
+        String id = uniqueId();
+        create("{\"id\": \"" + id + "\", \"owner\": \"nobody-" + id + "@example.com\"}").statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("owner"))
+                .body("detail", containsString("not a user Governor knows"));
+        asAdmin().get("/v1/agents/" + id).then().statusCode(404);
+
+        String gone = Given.owner("gone-" + id + "@example.com");
+        asAdmin().contentType("application/json").body(Map.of("reason", "left the company"))
+                .post("/v1/users/" + gone + "/disable").then().statusCode(200);
+        create("{\"id\": \"" + id + "\", \"owner\": \"" + gone + "\"}").statusCode(422)
+                .body("violations[0].field", equalTo("owner"))
+                .body("detail", containsString("disabled"));
+
+        create(body(id)).statusCode(201);
+        asAdmin().contentType("application/json").body("{\"owner\": \"" + gone + "\"}").put("/v1/agents/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("owner"));
+        asAdmin().contentType("application/json").body("{\"owner\": \"admin\"}").put("/v1/agents/" + id)
+                .then().statusCode(200).body("owner", equalTo("admin"));
     }
 
     @Test
@@ -146,18 +180,18 @@ class AgentResourceTest {
         String id = uniqueId();
         String created = create(body(id)).statusCode(201).extract().path("createdAt");
         asAdmin().contentType("application/json")
-                .body("{\"owner\": \"carol@example.com\", \"environments\": [\"staging\"], "
-                        + "\"permissions\": [\"database:read\"], \"autonomyLevel\": \"AUTONOMOUS\"}")
+                .body("{\"owner\": \"carol-owner@example.com\", \"environments\": [\"sandbox\"], "
+                        + "\"permissions\": [\"service:read\"], \"autonomyLevel\": \"OBSERVE\"}")
                 .put("/v1/agents/" + id).then().statusCode(200)
-                .body("owner", equalTo("carol@example.com"))
+                .body("owner", equalTo("carol-owner@example.com"))
                 .body("task", nullValue())
-                .body("autonomyLevel", equalTo("AUTONOMOUS"))
-                .body("environments", contains("staging"))
-                .body("permissions", contains("database:read"))
+                .body("autonomyLevel", equalTo("OBSERVE"))
+                .body("environments", contains("sandbox"))
+                .body("permissions", contains("service:read"))
                 .body("createdAt", equalTo(created));
         asAdmin().get("/v1/agents/" + id).then().statusCode(200)
-                .body("environments", contains("staging"))
-                .body("permissions", contains("database:read"));
+                .body("environments", contains("sandbox"))
+                .body("permissions", contains("service:read"));
     }
 
     @Test
@@ -203,7 +237,7 @@ class AgentResourceTest {
 
     @Test
     void listIsSortedPagedAndFiltered() {
-        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        String owner = Given.owner("owner-" + UUID.randomUUID() + "@example.com");
         String prefix = uniqueId();
         for (String suffix : new String[] {"c", "a", "b"}) {
             create("{\"id\": \"" + prefix + suffix + "\", \"owner\": \"" + owner + "\"}").statusCode(201);

@@ -34,7 +34,7 @@ class ApprovalLiftHostileTest {
     private static Agent agent(String environment, List<String> permissions) {
         String id = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
         String key = TestAuth.asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "owner", "alice@example.com", "task", "t", "autonomyLevel", "AUTONOMOUS",
+                .body(Map.of("id", id, "owner", dev.governor.testing.Given.owner("alice@example.com"), "task", "t", "autonomyLevel", "AUTONOMOUS",
                         "environments", List.of(environment), "permissions", permissions))
                 .post("/v1/agents").then().statusCode(201).extract().path("apiKey");
         return new Agent(id, key);
@@ -122,7 +122,7 @@ class ApprovalLiftHostileTest {
         assertThat(status(approvalId)).isEqualTo("APPROVED");
 
         TestAuth.asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("owner", "alice@example.com", "task", "t", "autonomyLevel", "AUTONOMOUS",
+                .body(Map.of("owner", dev.governor.testing.Given.owner("alice@example.com"), "task", "t", "autonomyLevel", "AUTONOMOUS",
                         "environments", List.of(env), "permissions", List.of("config:*")))
                 .put("/v1/agents/{id}", agent.id()).then().statusCode(200);
         decide(agent, drop(env, 5000), Map.of("approvalId", approvalId)).statusCode(200)

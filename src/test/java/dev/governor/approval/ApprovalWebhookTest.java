@@ -3,7 +3,11 @@ package dev.governor.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.governor.autonomy.DriftResponder;
+import dev.governor.policy.DriftSignals;
 import dev.governor.testing.RegisteredAgent;
+import dev.governor.testing.TestAuth;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -65,6 +69,25 @@ class ApprovalWebhookTest {
         String body = RECEIVED.poll(30, TimeUnit.SECONDS);
         assertThat(body).as("webhook message").isNotNull();
         return new ObjectMapper().readTree(body);
+    }
+
+    @Inject
+    DriftResponder drift;
+
+    /** The drift job's caller, DriftResponder: the owner hears of a suspension through the same webhook. */
+    @Test
+    void anIncidentSuspensionIsPostedForTheOwnerAfterItCommits() throws Exception {
+        RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("*:*"));
+        drift.respond(agent.id(), new DriftSignals(null, null, null, null, true));
+
+        JsonNode notice = next();
+        while (!notice.path("event").asText().equals("agent.drift")) notice = next();
+        assertThat(notice.path("agentId").asText()).isEqualTo(agent.id());
+        assertThat(notice.path("owner").asText()).isNotBlank();
+        assertThat(notice.path("response").asText()).isEqualTo("SUSPEND");
+        assertThat(notice.path("source").asText()).isEqualTo("decision-tables/drift-response.dmn#dr-incident-suspend");
+        assertThat(notice.path("link").asText()).isEqualTo("https://governor.example.com/v1/agents/" + agent.id() + "/levels");
+        TestAuth.asAdmin().get("/v1/agents/{id}", agent.id()).then().body("suspended", org.hamcrest.Matchers.is(true));
     }
 
     @Test

@@ -41,6 +41,11 @@ class PermissionMatrixTest {
     private static final String AUDIT = "Y33Y3331113";
     private static final String ADMIN = "Y3333331113";
     private static final String ASSET_ADMIN = "Y333Y33111Y";
+    /** Approvers and agent-admins sign promotions off (the service refuses the requester and the owner). */
+    private static final String SIGN_OFF = "YY33Y331113";
+    private static final String REPORT = "Y33YY331113";
+    /** Benchmarks: auditor, agent-admin, approver and admin. */
+    private static final String BENCHMARKS = "YY3YY331113";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -50,6 +55,14 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/agents/{id}", READ_OWN);
         MATRIX.put("PUT /v1/agents/{id}", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/suspend", AGENT_ADMIN);
+        MATRIX.put("GET /v1/agents/{id}/levels", READ_OWN);
+        MATRIX.put("GET /v1/agents/{id}/evidence", READ_OWN);
+        // Any person may call it; the service then refuses all but the owner and agent-admins (PromotionTest).
+        MATRIX.put("POST /v1/agents/{id}/promotions", READ);
+        MATRIX.put("GET /v1/promotions", READ);
+        MATRIX.put("GET /v1/promotions/{id}", READ);
+        MATRIX.put("POST /v1/promotions/{id}/approve", SIGN_OFF);
+        MATRIX.put("POST /v1/promotions/{id}/reject", SIGN_OFF);
         MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
         MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
@@ -70,6 +83,11 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/decisions/{id}", READ_OWN);
         MATRIX.put("GET /v1/decisions/{id}/trace", READ);
         MATRIX.put("POST /v1/decisions/{id}/outcome", AGENT_ONLY);
+        // Humans who approve, or the agent's owner (none of the matrix's users owns the agent).
+        MATRIX.put("POST /v1/decisions/{id}/outcome/confirm", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/outcome/dispute", APPROVE);
+        MATRIX.put("POST /v1/decisions/{id}/human-action", APPROVE);
+        MATRIX.put("GET /v1/benchmarks", BENCHMARKS);
         MATRIX.put("GET /v1/approvals", READ);
         MATRIX.put("GET /v1/approvals/{id}", READ_OWN);
         MATRIX.put("POST /v1/approvals/{id}/approve", APPROVE);
@@ -88,6 +106,18 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/audit/checkpoints", AUDIT);
         MATRIX.put("POST /v1/audit/hash", AUDIT);
         MATRIX.put("POST /v1/users", ADMIN);
+        MATRIX.put("GET /v1/users", ADMIN);
+        MATRIX.put("POST /v1/users/{name}/disable", ADMIN);
+        MATRIX.put("DELETE /v1/users/{name}", ADMIN);
+        MATRIX.put("GET /v1/reports/orphans", REPORT);
+        MATRIX.put("GET /v1/reports/permissions", REPORT);
+        MATRIX.put("GET /v1/agents/{id}/permissions/usage", READ_OWN);
+        MATRIX.put("POST /v1/agents/{id}/permissions/narrow", AGENT_ADMIN);
+        // Only the agent's owner (none of these callers) or an agent-admin may ask.
+        MATRIX.put("POST /v1/agents/{id}/grant-requests", AGENT_ADMIN);
+        MATRIX.put("GET /v1/grant-requests", READ);
+        MATRIX.put("POST /v1/grant-requests/{id}/approve", AGENT_ADMIN);
+        MATRIX.put("POST /v1/grant-requests/{id}/reject", AGENT_ADMIN);
     }
 
     @Test
@@ -121,11 +151,16 @@ class PermissionMatrixTest {
                         .replace("/v1/decisions/{id}", "/v1/decisions/" + decisionId)
                         .replace("/v1/approvals/{id}", "/v1/approvals/" + approvalId)
                         .replace("/v1/plans/{id}", "/v1/plans/" + planId)
+                        .replace("{name}", "nobody-" + UUID.randomUUID())
                         .replace("{id}", UUID.randomUUID().toString());
                 Object body = switch (row.getKey()) {
                     case "POST /v1/decisions" -> decision;
                     case "POST /v1/plans" -> plan;
                     case "POST /v1/decisions/{id}/outcome" -> Map.of("status", "SUCCEEDED");
+                    // A valid body, so that the owner check (after validation) is what answers.
+                    case "POST /v1/agents/{id}/grant-requests" -> Map.of("permission", "matrix:" + who.name().toLowerCase(),
+                            "justification", "matrix");
+                    case "POST /v1/decisions/{id}/human-action" -> Map.of("action", "ACCEPTED");
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()

@@ -53,6 +53,8 @@ class PolicyDeadlineIT {
         process = start(root, "-Dgovernor.policy.evaluation-timeout=1s", "-Dgovernor.policy.max-rule-firings=2000000000");
         awaitReady();
 
+        admin().body("""
+                { "name": "it@example.com", "roles": ["approver"] }""").post("/v1/users").then().statusCode(201);
         String key = admin().body("""
                 { "id": "spin-agent", "owner": "it@example.com", "task": "deadline test", "autonomyLevel": "AUTONOMOUS",
                   "environments": ["sandbox"], "permissions": ["*:*"] }""").post("/v1/agents")

@@ -72,7 +72,7 @@ class PolicyReplayTest {
     void replayingThePolicyInForceOverApprovedAndPlannedDecisionsFlipsNothing() throws Exception {
         String agent = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         String key = asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("id", agent, "owner", "alice@example.com", "task", "t",
+                .body(Map.of("id", agent, "owner", dev.governor.testing.Given.owner("alice@example.com"), "task", "t",
                         "autonomyLevel", "AUTONOMOUS", "environments", List.of("sandbox"), "permissions", List.of("*:*")))
                 .post("/v1/agents").then().statusCode(201).extract().<String>path("apiKey");
         String approver = dev.governor.testing.TestAuth.user("bob@example.com", "approver");

@@ -112,6 +112,16 @@ class PolicyTestReaderTest {
         }
 
         @Override
+        public PromotionCriteria promotionCriteria(PromotionStep step) {
+            throw new UnsupportedOperationException("not used by the scenario runner");
+        }
+
+        @Override
+        public DriftResponse driftResponse(DriftSignals signals) {
+            throw new UnsupportedOperationException("not used by the scenario runner");
+        }
+
+        @Override
         public PlanEvaluation evaluatePlan(java.util.List<EvaluationInput> steps) {
             throw new UnsupportedOperationException("not used by the scenario runner");
         }

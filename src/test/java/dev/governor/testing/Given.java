@@ -29,7 +29,7 @@ public final class Given {
     private Given() {
     }
 
-    /** An agent with this id; defaults: owner alice@example.com, AUTONOMOUS, sandbox, {@code *:*}. */
+    /** An agent with this id; defaults: owner alice@example.com (created if need be), AUTONOMOUS, sandbox, {@code *:*}. */
     public static AgentSpec agent(String id) {
         return new AgentSpec(id);
     }
@@ -41,6 +41,24 @@ public final class Given {
 
     public static UserSpec user(String name) {
         return new UserSpec(name);
+    }
+
+    /**
+     * Makes sure a user of this name exists, as an agent's owner must (an approver, unless the
+     * fixture or someone else created it already, whatever its roles). Returns the name.
+     */
+    public static String owner(String name) {
+        synchronized (USERS) {
+            // Asked every time: a test profile restarts the application with an empty database.
+            ExtractableResponse<Response> answer = asAdmin().contentType(ContentType.JSON)
+                    .body(Map.of("name", name, "roles", List.of("approver"))).post("/v1/users").then().extract();
+            if (answer.statusCode() == 201) {
+                USERS.put(name, new TestUser(name, Set.of("approver"), answer.path("token")));
+            } else if (answer.statusCode() != 409 && !"admin".equals(name)) {
+                throw new AssertionError("cannot create owner '" + name + "': " + answer.statusCode() + " " + answer.asString());
+            }
+            return name;
+        }
     }
 
     /** The bootstrap administrator of the %test profile. */
@@ -109,7 +127,9 @@ public final class Given {
             return new LinkedHashMap<>(body);
         }
 
+        /** Registers the agent as the admin, creating its owner first if no such user exists. */
         public RegisteredAgent register() {
+            Given.owner((String) body.get("owner"));
             ExtractableResponse<Response> created = asAdmin().contentType(ContentType.JSON).body(body)
                     .post("/v1/agents").then().statusCode(201).extract();
             return new RegisteredAgent(created.path("id"), created.path("apiKey"));

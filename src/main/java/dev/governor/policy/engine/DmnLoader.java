@@ -35,17 +35,20 @@ import static org.kie.dmn.validation.DMNValidator.Validation.VALIDATE_SCHEMA;
 final class DmnLoader {
 
     /** The tables the evaluation flow consults, by file name, and the decision each must contain. */
-    static final Map<String, String> REQUIRED = Map.of(
-            "reversibility.dmn", DmnTables.REVERSIBILITY,
-            "blast-radius.dmn", DmnTables.BLAST_RADIUS,
-            "governance-gate.dmn", DmnTables.GATE,
-            "approval-ttl.dmn", DmnTables.APPROVAL_TTL,
-            "budgets.dmn", DmnTables.BUDGETS,
-            "environments.dmn", DmnTables.ENVIRONMENTS,
-            "required-evidence.dmn", DmnTables.REQUIRED_EVIDENCE,
-            "sensitive-targets.dmn", DmnTables.SENSITIVE_TARGETS,
-            "egress.dmn", DmnTables.EGRESS,
-            "prerequisites.dmn", DmnTables.PREREQUISITES);
+    static final Map<String, String> REQUIRED = Map.ofEntries(
+            Map.entry("reversibility.dmn", DmnTables.REVERSIBILITY),
+            Map.entry("blast-radius.dmn", DmnTables.BLAST_RADIUS),
+            Map.entry("governance-gate.dmn", DmnTables.GATE),
+            Map.entry("approval-ttl.dmn", DmnTables.APPROVAL_TTL),
+            Map.entry("budgets.dmn", DmnTables.BUDGETS),
+            Map.entry("environments.dmn", DmnTables.ENVIRONMENTS),
+            Map.entry("required-evidence.dmn", DmnTables.REQUIRED_EVIDENCE),
+            Map.entry("sensitive-targets.dmn", DmnTables.SENSITIVE_TARGETS),
+            Map.entry("egress.dmn", DmnTables.EGRESS),
+            Map.entry("prerequisites.dmn", DmnTables.PREREQUISITES),
+            Map.entry("autonomy-promotion.dmn", DmnTables.PROMOTION),
+            Map.entry("drift-response.dmn", DmnTables.DRIFT),
+            Map.entry("outcome-deadlines.dmn", DmnTables.OUTCOME_DEADLINES));
 
     private DmnLoader() {
     }
@@ -82,6 +85,9 @@ final class DmnLoader {
                         "must contain a decision named '" + decision + "'"));
             } else {
                 required.put(decision, model);
+                if (decision.equals(DmnTables.PROMOTION)) {
+                    problems.addAll(PromotionTable.check(model, model.getResource().getSourcePath()));
+                }
             }
         });
         if (!problems.isEmpty()) throw new PolicyLoadException(problems);

@@ -31,6 +31,9 @@ final class DmnTables {
     static final String SENSITIVE_TARGETS = "Sensitive targets";
     static final String EGRESS = "Egress";
     static final String PREREQUISITES = "Prerequisites";
+    static final String PROMOTION = "Autonomy promotion";
+    static final String DRIFT = "Drift response";
+    static final String OUTCOME_DEADLINES = "Outcome deadline";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

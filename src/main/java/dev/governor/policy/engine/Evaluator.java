@@ -196,7 +196,7 @@ final class Evaluator {
         var agent = input.agent();
         if (agent != null) {
             facts.add(new AgentFact(agent.id(), agent.suspended(), agent.autonomyLevel(),
-                    agent.environments(), agent.permissions()));
+                    agent.environments(), agent.permissions(), agent.orphaned()));
         }
         Set<String> families = new LinkedHashSet<>();
         for (var in : input.inputs()) {

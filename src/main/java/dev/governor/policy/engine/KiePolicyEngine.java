@@ -1,13 +1,18 @@
 package dev.governor.policy.engine;
 
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.DriftResponse;
+import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
+import dev.governor.policy.OutcomeDeadline;
 import dev.governor.policy.PlanEvaluation;
 import dev.governor.policy.PolicyEngine;
 import dev.governor.policy.PolicyLoadException;
 import dev.governor.policy.PolicySnapshot;
+import dev.governor.policy.PromotionCriteria;
+import dev.governor.policy.PromotionStep;
 import dev.governor.policy.Reversibility;
 
 import java.nio.file.Path;
@@ -27,8 +32,10 @@ public final class KiePolicyEngine implements PolicyEngine {
     private final PolicySnapshot snapshot;
     private final Evaluator evaluator;
     private final Duration timeout;
+    private final DmnTables tables;
 
-    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator, Duration timeout) {
+    private KiePolicyEngine(PolicySnapshot snapshot, Evaluator evaluator, Duration timeout, DmnTables tables) {
+        this.tables = tables;
         this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.timeout = timeout;
@@ -59,7 +66,7 @@ public final class KiePolicyEngine implements PolicyEngine {
         AssetSheet assets = files.of(PolicyFiles.Kind.ASSETS).stream().findFirst().map(AssetSheet::read).orElse(AssetSheet.EMPTY);
         Evaluator evaluator = new Evaluator(rules, tables, assets, files.version(), limits.maxRuleFirings());
         Smoke.check(evaluator, limits.evaluationTimeout());
-        return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout());
+        return new KiePolicyEngine(snapshot, evaluator, limits.evaluationTimeout(), tables);
     }
 
     /**
@@ -104,13 +111,49 @@ public final class KiePolicyEngine implements PolicyEngine {
     }
 
     @Override
+    public PromotionCriteria promotionCriteria(PromotionStep step) {
+        String criteriaVersion = snapshot.files().stream().filter(f -> f.path().endsWith("/autonomy-promotion.dmn"))
+                .map(f -> "sha256:" + f.sha256()).findFirst().orElse(null);
+        try {
+            return Deadline.run(timeout, () -> PromotionTable.criteria(evaluator.tables(), step, snapshot.version(),
+                    criteriaVersion));
+        } catch (Throwable e) { // the contract: never throw; an unevaluated step cannot be met
+            return new PromotionCriteria(null, step == null ? null : step.target(), false, List.of(), List.of(),
+                    List.of(describe(e)), snapshot.version(), criteriaVersion);
+        }
+    }
+
+    @Override
+    public DriftResponse driftResponse(DriftSignals signals) {
+        try {
+            return Deadline.run(timeout, () -> DriftTable.respond(evaluator.tables(), signals, snapshot.version()));
+        } catch (Throwable e) { // the contract: never throw; people are told, nobody is demoted on an error
+            return new DriftResponse(DriftResponse.Response.ALERT, "the drift table could not be evaluated: " + describe(e),
+                    ERROR_SOURCE, List.of(), List.of(describe(e)), snapshot.version());
+        }
+    }
+
+    @Override
+    public OutcomeDeadline outcomeDeadline(String actionType, String environment, Reversibility reversibility) {
+        try {
+            return Deadline.run(timeout, () -> OutcomeDeadlines.of(tables, actionType, environment, reversibility));
+        } catch (Throwable e) { // the contract: never throw; an unknown period flags nothing
+            return OutcomeDeadline.unknown(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    @Override
     public PolicySnapshot current() {
         return snapshot;
     }
 
-    static Evaluation failure(Throwable e, String version) {
-        String detail = e instanceof Deadline.Exceeded ? e.getMessage()
+    private static String describe(Throwable e) {
+        return e instanceof Deadline.Exceeded ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    static Evaluation failure(Throwable e, String version) {
+        String detail = describe(e);
         return new Evaluation(Outcome.DENY, Reversibility.IRREVERSIBLE, BlastRadius.CRITICAL,
                 List.of(new Evaluation.Reason("POLICY_ERROR", Outcome.DENY,
                         "the policy could not be evaluated, so the action is denied: " + detail, ERROR_SOURCE)),

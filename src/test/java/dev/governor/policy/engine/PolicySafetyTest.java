@@ -147,8 +147,11 @@ class PolicySafetyTest {
 
     @Test
     void warningsComeOneLinePerKindAndFile() {
-        var warnings = KiePolicyEngine.load(Path.of("rules"), Path.of("decision-tables")).current().warnings();
-        assertThat(warnings).hasSizeLessThanOrEqualTo(10)
+        var engine = KiePolicyEngine.load(Path.of("rules"), Path.of("decision-tables"));
+        var warnings = engine.current().warnings();
+        // Summarised: a few kinds per table at most (FIRST and COLLECT tables draw their expected findings).
+        long tables = engine.current().files().stream().filter(f -> f.path().endsWith(".dmn")).count();
+        assertThat(warnings).hasSizeLessThanOrEqualTo((int) (2 * tables))
                 .extracting(w -> w.file() + " " + w.message().substring(0, w.message().indexOf(':')))
                 .doesNotHaveDuplicates();
         assertThat(warnings).extracting(Problem::message).noneMatch(m -> m.contains("Gap analysis skipped"));

@@ -1,6 +1,7 @@
 package dev.governor.policy.engine.facts;
 
 import dev.governor.policy.AutonomyLevel;
+import dev.governor.policy.Grants;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * environments may name environments (their aliases included) or tiers.
  */
 public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel,
-                        Set<String> environments, Set<String> permissions) {
+                        Set<String> environments, Set<String> permissions, boolean orphaned) {
 
     public AgentFact {
         environments = environments == null ? Set.of() : Set.copyOf(environments);
@@ -19,6 +20,8 @@ public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLeve
 
     public String getId() { return id; }
     public boolean isSuspended() { return suspended; }
+    /** Its owner is disabled, deleted or unknown to Governor: nobody answers for it. */
+    public boolean isOrphaned() { return orphaned; }
     public AutonomyLevel getAutonomyLevel() { return autonomyLevel; }
 
     /** Sorted, so messages read the same on every run. */
@@ -27,14 +30,7 @@ public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLeve
 
     /** Grant {@code resource:verb}, where either part may be {@code *}. */
     public boolean grants(String resource, String verb) {
-        for (String grant : permissions) {
-            int colon = grant.indexOf(':');
-            if (colon < 0) continue;
-            String r = grant.substring(0, colon);
-            String v = grant.substring(colon + 1);
-            if (("*".equals(r) || r.equals(resource)) && ("*".equals(v) || v.equals(verb))) return true;
-        }
-        return false;
+        return Grants.cover(permissions, resource, verb);
     }
 
     /**

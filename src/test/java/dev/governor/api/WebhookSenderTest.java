@@ -1,4 +1,4 @@
-package dev.governor.approval;
+package dev.governor.api;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class WebhookSenderTest {
     void aFailedDeliveryIsRetriedUntilItGetsThrough() throws Exception {
         List<String> bodies = new CopyOnWriteArrayList<>();
         URI url = serve(2, bodies);
-        WebhookSender sender = new WebhookSender(scheduler, 5, Duration.ofMillis(10), Duration.ofSeconds(5));
+        WebhookSender sender = new WebhookSender("test webhook", scheduler, 5, Duration.ofMillis(10), Duration.ofSeconds(5));
 
         assertThat(sender.send(url, "{\"event\":\"OPENED\"}").get()).isTrue();
         assertThat(bodies).hasSize(3).allMatch("{\"event\":\"OPENED\"}"::equals);
@@ -55,7 +55,7 @@ class WebhookSenderTest {
     void deliveryGivesUpAfterTheLastAttemptWithoutThrowing() throws Exception {
         List<String> bodies = new CopyOnWriteArrayList<>();
         URI url = serve(100, bodies);
-        WebhookSender sender = new WebhookSender(scheduler, 3, Duration.ofMillis(10), Duration.ofSeconds(5));
+        WebhookSender sender = new WebhookSender("test webhook", scheduler, 3, Duration.ofMillis(10), Duration.ofSeconds(5));
 
         assertThat(sender.send(url, "{}").get()).isFalse();
         assertThat(bodies).hasSize(3);
@@ -66,7 +66,7 @@ class WebhookSenderTest {
         URI url = serve(0, new CopyOnWriteArrayList<>());
         server.stop(0);
         server = null;
-        WebhookSender sender = new WebhookSender(scheduler, 2, Duration.ofMillis(10), Duration.ofSeconds(2));
+        WebhookSender sender = new WebhookSender("test webhook", scheduler, 2, Duration.ofMillis(10), Duration.ofSeconds(2));
 
         assertThat(sender.send(url, "{}").get()).isFalse();
     }
