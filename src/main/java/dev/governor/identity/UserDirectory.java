@@ -127,10 +127,10 @@ public class UserDirectory {
     /** The ending of the local user of this name, else of the OIDC subject; row locked. 404 when neither. */
     private Ending locked(String name) {
         UserEntity user = users.findById(name, LockModeType.PESSIMISTIC_WRITE);
-        if (user != null) return user.ending();
+        if (user != null) return user.endingToChange();
         OidcSubjectEntity subject = subjects.findById(name, LockModeType.PESSIMISTIC_WRITE);
         if (subject == null) throw ApiException.notFound("User", name);
-        return subject.ending();
+        return subject.endingToChange();
     }
 
     private static void refuseSelf(String name, String actor, String verb) {

@@ -26,8 +26,17 @@ class UserEntity {
     @Embedded
     Ending ending;
 
-    /** Hibernate loads an embeddable whose columns are all null (an active person) as null. */
+    /**
+     * For reading: Hibernate loads an embeddable whose columns are all null (an active person) as
+     * null. Never assigns: a read on the decision path must not leave the entity dirty, or every
+     * decision would write its owner's row at commit.
+     */
     Ending ending() {
+        return ending == null ? new Ending() : ending;
+    }
+
+    /** For disabling or deleting: the ending the entity keeps. */
+    Ending endingToChange() {
         if (ending == null) ending = new Ending();
         return ending;
     }
