@@ -92,9 +92,7 @@ public class AgentService {
         agent.id = id;
         apply(agent, spec);
         agent.createdAt = agent.updatedAt;
-        agent.criteriaVersion = policy.current().files().stream()
-                .filter(f -> f.path().endsWith("/autonomy-promotion.dmn")).map(f -> "sha256:" + f.sha256())
-                .findFirst().orElse(null);
+        agent.criteriaVersion = policy.current().criteriaVersion();
         try {
             agents.persistAndFlush(agent);
         } catch (PersistenceException e) {

@@ -77,15 +77,11 @@ public class DriftJob {
         Instant split = now.minus(recent);
         TrackRecord r = tracks.of(agentId, split, now);
         TrackRecord b = tracks.of(agentId, split.minus(baseline), split);
-        Double denyNow = rate(r.outcomesByVerdict().getOrDefault("DENY", 0L), r.decisions());
-        Double denyBefore = rate(b.outcomesByVerdict().getOrDefault("DENY", 0L), b.decisions());
+        Double denyNow = Evidence.rate(r.outcomesByVerdict().getOrDefault("DENY", 0L), r.decisions());
+        Double denyBefore = Evidence.rate(b.outcomesByVerdict().getOrDefault("DENY", 0L), b.decisions());
         return new DriftSignals(Divergence.jensenShannon(r.actionTypes(), b.actionTypes()),
                 denyNow == null || denyBefore == null ? null : denyNow - denyBefore,
-                rate(r.confirmedRolledBack(), r.outcomesConfirmed()), rate(r.outcomesDisputed(), r.outcomesClaimed()),
+                Evidence.rate(r.confirmedRolledBack(), r.outcomesConfirmed()), Evidence.rate(r.outcomesDisputed(), r.outcomesClaimed()),
                 incident);
-    }
-
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
     }
 }

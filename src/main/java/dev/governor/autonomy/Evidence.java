@@ -54,8 +54,7 @@ public class Evidence {
                 EnvironmentTier.PRODUCTION.name()).stream().filter(t -> !agent.environments().contains(t)).toList());
         List<StepEvidence> environments = new ArrayList<>();
         for (String target : targets) environments.add(judge(agent, PromotionStep.Change.ENVIRONMENT, target, now, windows));
-        String current = policy.current().files().stream().filter(f -> f.path().endsWith("/autonomy-promotion.dmn"))
-                .map(f -> "sha256:" + f.sha256()).findFirst().orElse(null);
+        String current = policy.current().criteriaVersion();
         return new EvidenceReport(agent.id(), agent.autonomyLevel(), agent.environments(), now, current,
                 agent.criteriaVersion(), agent.criteriaVersion() != null && !Objects.equals(current, agent.criteriaVersion()),
                 nextLevel, environments);
@@ -122,7 +121,7 @@ public class Evidence {
     }
 
     /** A rate with nothing to divide by is unknown, not zero. */
-    private static Double rate(long part, long whole) {
+    static Double rate(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 

@@ -20,6 +20,15 @@ public record PolicySnapshot(String version, Instant loadedAt, List<PolicyFile> 
         this(version, loadedAt, files, List.of());
     }
 
+    /**
+     * The version of decision-tables/autonomy-promotion.dmn in this snapshot ({@code sha256:<hex>}),
+     * stamped on agents and promotions; null when the file is absent.
+     */
+    public String criteriaVersion() {
+        return files.stream().filter(f -> f.path().endsWith("/autonomy-promotion.dmn"))
+                .map(f -> "sha256:" + f.sha256()).findFirst().orElse(null);
+    }
+
     /** @param kind {@code DRL}, {@code DMN} or {@code XLSX} */
     public record PolicyFile(String path, String kind, String sha256) {
     }

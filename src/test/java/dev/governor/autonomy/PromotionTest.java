@@ -208,6 +208,20 @@ class PromotionTest {
     }
 
     @Test
+    void twoRequestsRacingForOneAgentLeaveOnePending() throws Exception {
+        TestUser owner = owner();
+        String agent = Given.agent().owner(owner.name()).level("ROUTINE").environments("staging").register().id();
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        List<Integer> statuses = Races.race(2, () -> {
+            barrier.await();
+            return ask(owner, agent, Map.of("toEnvironment", "sandbox", "justification", "tests")).extract().statusCode();
+        });
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        asAdmin().get("/v1/promotions?status=PENDING&size=200").then().statusCode(200)
+                .body("findAll { it.agentId == '" + agent + "' }.size()", equalTo(1));
+    }
+
+    @Test
     void evidenceIsJsonForPeopleAndCsvForAuditors() {
         TestUser owner = owner();
         RegisteredAgent agent = observer(owner, "config:*");

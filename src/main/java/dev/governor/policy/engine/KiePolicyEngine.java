@@ -112,8 +112,7 @@ public final class KiePolicyEngine implements PolicyEngine {
 
     @Override
     public PromotionCriteria promotionCriteria(PromotionStep step) {
-        String criteriaVersion = snapshot.files().stream().filter(f -> f.path().endsWith("/autonomy-promotion.dmn"))
-                .map(f -> "sha256:" + f.sha256()).findFirst().orElse(null);
+        String criteriaVersion = snapshot.criteriaVersion();
         try {
             return Deadline.run(timeout, () -> PromotionTable.criteria(evaluator.tables(), step, snapshot.version(),
                     criteriaVersion));
