@@ -25,6 +25,9 @@ public class KeysResource {
     /** An Ed25519 SubjectPublicKeyInfo is this fixed prefix followed by the 32-byte key. */
     private static final int X509_ED25519_PREFIX = 12;
 
+    /** RFC 8037's key type for Ed25519 keys. */
+    private enum KeyType { OKP }
+
     private final AuditSigner signer;
 
     public KeysResource(AuditSigner signer) {
@@ -44,7 +47,7 @@ public class KeysResource {
     public Jwks keys() {
         byte[] der = signer.publicKey().getEncoded();
         byte[] raw = Arrays.copyOfRange(der, X509_ED25519_PREFIX, der.length);
-        return new Jwks(List.of(new Jwk("OKP", "Ed25519", Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
+        return new Jwks(List.of(new Jwk(KeyType.OKP.name(), "Ed25519", Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
                 signer.keyId(), "EdDSA", "sig")));
     }
 }

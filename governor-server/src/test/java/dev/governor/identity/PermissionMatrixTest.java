@@ -80,6 +80,10 @@ class PermissionMatrixTest {
         MATRIX.put("DELETE /v1/freezes/{id}", AGENT_ADMIN);
         MATRIX.put("GET /v1/halt", READ);
         MATRIX.put("GET /v1/keys", PUBLIC);
+        MATRIX.put("POST /v1/halts", ADMIN);
+        MATRIX.put("GET /v1/halts", READ);
+        MATRIX.put("GET /v1/halts/{id}", READ);
+        MATRIX.put("DELETE /v1/halts/{id}", ADMIN);
         MATRIX.put("POST /v1/halt", ADMIN);
         MATRIX.put("DELETE /v1/halt", ADMIN);
         MATRIX.put("POST /v1/decisions", AGENT_ONLY);
