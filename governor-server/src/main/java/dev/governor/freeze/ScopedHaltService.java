@@ -67,10 +67,11 @@ public class ScopedHaltService {
         if (request.until() != null && !request.until().toInstant().isAfter(now)) {
             throw ApiException.invalid("until", "must be in the future");
         }
+        var scope = HaltScope.of(request.scope());
         ScopedHaltEntity halt = new ScopedHaltEntity();
         halt.id = UUID.randomUUID();
-        halt.scope = request.scope();
-        halt.value = normalised(request.scope(), request.value().strip());
+        halt.scope = scope.getKey();
+        halt.value = normalised(scope.getKey(), scope.getValue().strip());
         halt.reason = request.reason();
         halt.createdBy = caller.name();
         halt.createdAt = now;
@@ -106,26 +107,26 @@ public class ScopedHaltService {
     /** A value the scope can never match is refused, so a halt that looks in force always is. */
     private static String normalised(HaltScope scope, String value) {
         return switch (scope) {
-            case ENVIRONMENT_TIER -> oneOf(value, EnvironmentTier.values());
-            case ACTION_CLASS -> oneOf(value, Reversibility.values());
-            case ENVIRONMENT -> require(value.toLowerCase(Locale.ROOT), "^[a-z0-9][a-z0-9_-]{0,63}$",
+            case ENVIRONMENT_TIER -> oneOf(scope, value, EnvironmentTier.values());
+            case ACTION_CLASS -> oneOf(scope, value, Reversibility.values());
+            case ENVIRONMENT -> require(scope, value.toLowerCase(Locale.ROOT), "^[a-z0-9][a-z0-9_-]{0,63}$",
                     "must be an environment name (lowercase letters, digits, '_' or '-')");
-            case ACTION_TYPE -> require(value, "^[a-z0-9_]+\\.[a-z0-9_]+$", "must be an action type <resource>.<verb>");
-            case AGENT -> require(value, Patterns.AGENT_ID, Patterns.AGENT_ID_MESSAGE);
-            case OWNER, SESSION -> value;
+            case ACTION_TYPE -> require(scope, value, "^[a-z0-9_]+\\.[a-z0-9_]+$", "must be an action type <resource>.<verb>");
+            case AGENT -> require(scope, value, Patterns.AGENT_ID, Patterns.AGENT_ID_MESSAGE);
+            case OWNER, SESSION -> require(scope, value, "^[^\\p{Cntrl}]+$", "must be at most 320 characters, without control characters");
         };
     }
 
-    private static String oneOf(String value, Enum<?>[] allowed) {
+    private static String oneOf(HaltScope scope, String value, Enum<?>[] allowed) {
         String upper = value.toUpperCase(Locale.ROOT);
         if (Arrays.stream(allowed).noneMatch(e -> e.name().equals(upper))) {
-            throw ApiException.invalid("value", "must be one of " + Arrays.toString(allowed));
+            throw ApiException.invalid("scope." + scope.key, "must be one of " + Arrays.toString(allowed));
         }
         return upper;
     }
 
-    private static String require(String value, String regex, String message) {
-        if (!value.matches(regex)) throw ApiException.invalid("value", message);
+    private static String require(HaltScope scope, String value, String regex, String message) {
+        if (value.length() > 320 || !value.matches(regex)) throw ApiException.invalid("scope." + scope.key, message);
         return value;
     }
 

@@ -44,8 +44,8 @@ class ScopedHaltTest {
     void anAgentHaltStopsItsMutationsOnlyAndIsLiftedOnce() {
         RegisteredAgent halted = Given.agent().environments("sandbox").register();
         RegisteredAgent other = Given.agent().environments("sandbox").register();
-        String id = declare("AGENT", halted.id(), null).statusCode(201)
-                .body("scope", equalTo("AGENT")).body("active", equalTo(true)).extract().path("id");
+        String id = declare("agentId", halted.id(), null).statusCode(201)
+                .body("scope.agentId", equalTo(halted.id())).body("active", equalTo(true)).extract().path("id");
 
         mutate(halted).body("outcome", equalTo("DENY")).body("reasons.code", hasItem("SCOPED_HALT"))
                 .body("reasons.find { it.code == 'SCOPED_HALT' }.message", containsString(id))
@@ -65,13 +65,13 @@ class ScopedHaltTest {
         String owner = Given.owner("halted-owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         RegisteredAgent first = Given.agent().owner(owner).environments("sandbox").register();
         RegisteredAgent second = Given.agent().owner(owner).environments("sandbox").register();
-        String ownerHalt = declare("OWNER", owner.toUpperCase(), null).statusCode(201).extract().path("id");
+        String ownerHalt = declare("owner", owner.toUpperCase(), null).statusCode(201).extract().path("id");
         mutate(first).body("reasons.code", hasItem("SCOPED_HALT"));
         mutate(second).body("reasons.code", hasItem("SCOPED_HALT"));
         asAdmin().delete("/v1/halts/{id}", ownerHalt).then().statusCode(200);
 
         String session = "incident-" + UUID.randomUUID();
-        String sessionHalt = declare("SESSION", session, null).statusCode(201).extract().path("id");
+        String sessionHalt = declare("sessionId", session, null).statusCode(201).extract().path("id");
         decide(first, action("config.update", "sandbox", 1, 0, 0, null), Map.of("sessionId", session))
                 .statusCode(200).body("reasons.code", hasItem("SCOPED_HALT"));
         mutate(first).body("outcome", equalTo("ALLOW")).body("reasons.code", not(hasItem("SCOPED_HALT")));
@@ -82,25 +82,30 @@ class ScopedHaltTest {
     void aHaltEndsWhenItsTimeIsUp() {
         MutableClock clock = MutableClock.install();
         RegisteredAgent agent = Given.agent().environments("sandbox").register();
-        declare("AGENT", agent.id(), clock.instant().plus(Duration.ofMinutes(30))).statusCode(201);
+        declare("agentId", agent.id(), clock.instant().plus(Duration.ofMinutes(30))).statusCode(201);
         mutate(agent).body("reasons.code", hasItem("SCOPED_HALT"));
         clock.advance(Duration.ofMinutes(31));
         mutate(agent).body("outcome", equalTo("ALLOW"));
         asAdmin().get("/v1/halts?active=true").then().statusCode(200)
-                .body("value", not(hasItem(agent.id())));
+                .body("scope.agentId", not(hasItem(agent.id())));
     }
 
     @Test
     void aScopeThatCouldNeverMatchIsRefusedNamingTheField() {
-        declare("ENVIRONMENT_TIER", "PRODUCTON", null).statusCode(400).body("violations.field", hasItem("value"));
-        declare("ACTION_CLASS", "SOMETIMES", null).statusCode(400).body("violations.field", hasItem("value"));
-        declare("ACTION_TYPE", "drop everything", null).statusCode(400).body("violations.field", hasItem("value"));
-        declare("AGENT", "Not An Id", null).statusCode(400).body("violations.field", hasItem("value"));
-        declare("AGENT", "bot-1", Instant.now().minus(Duration.ofMinutes(1))).statusCode(400)
+        declare("tier", "PRODUCTON", null).statusCode(400).body("violations.field", hasItem("scope.tier"));
+        declare("actionClass", "SOMETIMES", null).statusCode(400).body("violations.field", hasItem("scope.actionClass"));
+        declare("actionType", "drop everything", null).statusCode(400).body("violations.field", hasItem("scope.actionType"));
+        declare("agentId", "Not An Id", null).statusCode(400).body("violations.field", hasItem("scope.agentId"));
+        declare("sessionId", "a\nb", null).statusCode(400).body("violations.field", hasItem("scope.sessionId"));
+        declare("agentId", " ", null).statusCode(400).body("violations.field", hasItem("scope.agentId"));
+        declare("planet", "earth", null).statusCode(400).body("violations.field", hasItem("scope"));
+        declare("agentId", "bot-1", Instant.now().minus(Duration.ofMinutes(1))).statusCode(400)
                 .body("violations.field", hasItem("until"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("scope", "PLANET", "value", "earth", "reason", "x"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("scope", Map.of("agentId", "bot-1", "tier", "PRODUCTION"),
+                "reason", "x")).post("/v1/halts").then().statusCode(400).body("violations.field", hasItem("scope"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("scope", "PRODUCTION", "reason", "x"))
                 .post("/v1/halts").then().statusCode(400);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("scope", "AGENT", "value", "bot-1"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("scope", Map.of("agentId", "bot-1")))
                 .post("/v1/halts").then().statusCode(400).body("violations.field", hasItem("reason"));
         asAdmin().get("/v1/halts/{id}", "not-a-uuid").then().statusCode(404);
     }
@@ -108,10 +113,10 @@ class ScopedHaltTest {
     @Test
     void onlyAdministratorsDeclareAndLift() {
         TestUser approver = Given.user("halt-approver@example.com").roles("approver").create();
-        as(approver).contentType(ContentType.JSON).body(Map.of("scope", "AGENT", "value", "bot-1", "reason", "x"))
+        as(approver).contentType(ContentType.JSON).body(Map.of("scope", Map.of("agentId", "bot-1"), "reason", "x"))
                 .post("/v1/halts").then().statusCode(403);
-        String id = declare("ACTION_TYPE", "haltprobe.update", null).statusCode(201).extract().path("id");
-        as(approver).get("/v1/halts/{id}", id).then().statusCode(200).body("value", equalTo("haltprobe.update"));
+        String id = declare("actionType", "haltprobe.update", null).statusCode(201).extract().path("id");
+        as(approver).get("/v1/halts/{id}", id).then().statusCode(200).body("scope.actionType", equalTo("haltprobe.update"));
         as(approver).delete("/v1/halts/{id}", id).then().statusCode(403);
         asAdmin().delete("/v1/halts/{id}", id).then().statusCode(200);
         List<String> ids = asAdmin().get("/v1/halts").then().statusCode(200).extract().path("id");
@@ -119,7 +124,7 @@ class ScopedHaltTest {
     }
 
     private static ValidatableResponse declare(String scope, String value, Instant until) {
-        Map<String, Object> body = new HashMap<>(Map.of("scope", scope, "value", value, "reason", "incident INC-9"));
+        Map<String, Object> body = new HashMap<>(Map.of("scope", Map.of(scope, value), "reason", "incident INC-9"));
         if (until != null) body.put("until", until.toString());
         return asAdmin().contentType(ContentType.JSON).body(body).post("/v1/halts").then();
     }
