@@ -157,6 +157,19 @@ public class ApprovalService {
         return repository.page(status, page.page(), page.size()).stream().map(this::view).toList();
     }
 
+    /** Approvals opened since {@code from}, by their status now. */
+    @Transactional
+    public Map<String, Long> statusesSince(OffsetDateTime from) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Object row : repository.getEntityManager()
+                .createQuery("select a.status, count(a) from ApprovalEntity a where a.createdAt >= :from group by a.status")
+                .setParameter("from", from).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.put(r[0].toString(), ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
     @Transactional
     public long count(ApprovalStatus status) {
         return repository.count(status);

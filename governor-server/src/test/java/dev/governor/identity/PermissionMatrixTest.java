@@ -117,6 +117,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /v1/users/{name}/disable", ADMIN);
         MATRIX.put("DELETE /v1/users/{name}", ADMIN);
         MATRIX.put("GET /v1/reports/orphans", REPORT);
+        MATRIX.put("GET /v1/reports/compliance", REPORT);
         MATRIX.put("GET /v1/reports/permissions", REPORT);
         MATRIX.put("GET /v1/agents/{id}/permissions/usage", READ_OWN);
         MATRIX.put("POST /v1/agents/{id}/permissions/narrow", AGENT_ADMIN);
