@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeMapTest {
 
-    private static final Path MAIN = Path.of("src/main/java/dev/governor");
+    private static final Path MAIN = Path.of("governor-server/src/main/java/dev/governor");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create table (?:if not exists )?([a-z_]+)");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
@@ -53,7 +53,7 @@ class ReadmeMapTest {
     void layoutListsEveryDatabaseTable() throws IOException {
         String layout = section("## Project layout");
         Set<String> tables = new TreeSet<>();
-        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (Stream<Path> migrations = Files.list(Path.of("governor-server/src/main/resources/db/migration"))) {
             for (Path sql : migrations.toList()) {
                 Matcher m = CREATE_TABLE.matcher(Files.readString(sql));
                 while (m.find()) tables.add(m.group(1).toLowerCase(Locale.ROOT));

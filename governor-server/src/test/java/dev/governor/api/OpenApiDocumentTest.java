@@ -1,5 +1,6 @@
 package dev.governor.api;
 
+import dev.governor.testing.Build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiDocumentTest {
 
-    private static final Path DOCUMENT = Path.of("target/openapi/openapi.json");
+    private static final Path DOCUMENT = Build.path("openapi/openapi.json");
     private static JsonNode doc;
 
     @BeforeEach
@@ -40,7 +41,7 @@ class OpenApiDocumentTest {
 
     @Test
     void openapiGeneratorValidatesItWithNoIssue() throws Exception {
-        Path cli = Path.of("target/tools/openapi-generator-cli.jar");
+        Path cli = Build.path("tools/openapi-generator-cli.jar");
         assertThat(cli).as("copied by the maven-dependency-plugin at generate-test-resources").exists();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", cli.toString(), "validate", "-i", DOCUMENT.toString())

@@ -1,5 +1,6 @@
 package dev.governor.policy;
 
+import dev.governor.testing.Build;
 import dev.governor.policy.engine.DeadlineTest;
 import dev.governor.policy.engine.HostilePolicyTest;
 import dev.governor.policy.engine.HostilePolicyTest.HostilePolicy;
@@ -45,8 +46,8 @@ class PolicyDeadlineIT {
 
     @Test
     void aLoopingRuleIsDeniedAtTheDeadlineThenTheServiceGoesOnAndStopsOnSigterm() throws Exception {
-        Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deadline-it-");
-        HostilePolicy.install(Path.of("src/test/resources/hostile/drl-while-loop.drl"), root); // copies the shipped policy
+        Path root = Files.createTempDirectory(Build.dir(), "deadline-it-");
+        HostilePolicy.install(Path.of("governor-server/src/test/resources/hostile/drl-while-loop.drl"), root); // copies the shipped policy
         Files.delete(root.resolve("rules/drl-while-loop.drl"));
         Files.copy(DeadlineTest.SPINNING_RULE_FILE, root.resolve("rules/spin.drl"));
         copy(Path.of("policy-tests"), root.resolve("policy-tests"));
@@ -84,8 +85,8 @@ class PolicyDeadlineIT {
     @Test
     void aHostileFileStopsStartUpNamingItAndNothingRuns() throws Exception {
         for (String name : List.of("drl-processbuilder-fqn.drl", "dmn-literal-external-exit.dmn")) {
-            Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "hostile-start-");
-            HostilePolicy policy = HostilePolicy.install(Path.of("src/test/resources/hostile", name), root);
+            Path root = Files.createTempDirectory(Build.dir(), "hostile-start-");
+            HostilePolicy policy = HostilePolicy.install(Path.of("governor-server/src/test/resources/hostile", name), root);
             copy(Path.of("policy-tests"), root.resolve("policy-tests"));
             process = start(root);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(name + ": start-up stops").isTrue();
@@ -102,7 +103,7 @@ class PolicyDeadlineIT {
         command.addAll(List.of("-Dquarkus.http.port=" + PORT,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + root.resolve("db/governor")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+                "-jar", Build.path("quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(root.resolve("out.log").toFile());
         pb.environment().put("GOVERNOR_BOOTSTRAP_ADMIN_TOKEN", ADMIN);

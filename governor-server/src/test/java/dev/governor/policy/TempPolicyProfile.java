@@ -1,5 +1,6 @@
 package dev.governor.policy;
 
+import dev.governor.testing.Build;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ public class TempPolicyProfile implements QuarkusTestProfile {
 
     static {
         try {
-            ROOT = Files.createTempDirectory(Path.of("target"), "policy-").toAbsolutePath();
+            ROOT = Files.createTempDirectory(Build.dir(), "policy-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

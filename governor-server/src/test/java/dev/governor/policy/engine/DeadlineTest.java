@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public class DeadlineTest {
 
     /** A rule that updates its own fact, so it matches again, forever (no loop in Java: the engine loops). */
-    public static final Path SPINNING_RULE_FILE = Path.of("src/test/resources/deadline/spin.drl");
+    public static final Path SPINNING_RULE_FILE = Path.of("governor-server/src/test/resources/deadline/spin.drl");
     static final String SPINNING_RULE = read(SPINNING_RULE_FILE);
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.governor.policy.engine;
 
+import dev.governor.testing.Build;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ class AllowedTest {
 
     @Test
     void everyFactClassIsOnTheAllowList() throws IOException {
-        Path facts = Path.of("target/classes/dev/governor/policy/engine/facts");
+        Path facts = Build.path("classes/dev/governor/policy/engine/facts");
         List<String> classes;
         try (Stream<Path> files = Files.list(facts)) {
             classes = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))

@@ -1,5 +1,6 @@
 package dev.governor.audit;
 
+import dev.governor.testing.Build;
 import dev.governor.audit.cli.VerifyExportAccess;
 import dev.governor.testing.RegisteredAgent;
 import io.agroal.api.AgroalDataSource;
@@ -268,7 +269,7 @@ class CheckpointTamperTest {
         try {
             Files.writeString(file, export);
             return VerifyExportAccess.output(file.toString(), "--public-key",
-                    Path.of("target/test-audit-key/signing-key.pub.pem").toString(), "--checkpoint", file(cp).toString());
+                    Build.path("test-audit-key/signing-key.pub.pem").toString(), "--checkpoint", file(cp).toString());
         } finally {
             Files.deleteIfExists(file);
         }

@@ -1,5 +1,6 @@
 package dev.governor.policy;
 
+import dev.governor.testing.Build;
 import dev.governor.policy.engine.HostilePolicyTest;
 import dev.governor.policy.engine.HostilePolicyTest.HostilePolicy;
 import dev.governor.testing.Given;
@@ -48,7 +49,7 @@ class HostileReloadTest {
                         "dmn-bkm-java-kind.dmn", "dmn-import.dmn")
                 .map(HostilePolicyTest.HOSTILE::resolve).map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             TempPolicyProfile.restore();
-            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Path.of("target"), "hostile-reload-"));
+            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Build.dir(), "hostile-reload-"));
             for (String dir : List.of("rules", "decision-tables")) TempPolicyProfile.copy(policy.root().resolve(dir), LIVE.resolve(dir));
             String before = asAdmin().get("/v1/policies").then().statusCode(200).extract().path("version");
             String body = as(author).post("/v1/policies/reload").then().statusCode(422)

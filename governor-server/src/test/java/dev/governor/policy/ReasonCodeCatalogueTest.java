@@ -118,7 +118,7 @@ class ReasonCodeCatalogueTest {
     void mainJavaUsesOnlyCataloguedCodes() throws IOException {
         List<String> problems = new ArrayList<>();
         Set<String> literals = new TreeSet<>();
-        for (Path file : files("src/main/java", ".java")) {
+        for (Path file : files("governor-server/src/main/java", ".java")) {
             Matcher m = UPPER_LITERAL.matcher(Files.readString(file));
             while (m.find()) {
                 literals.add(m.group(1));

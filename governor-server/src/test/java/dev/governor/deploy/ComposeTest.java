@@ -53,7 +53,7 @@ class ComposeTest {
                 parentOf(imageEnv.get("GOVERNOR_POLICY_RULES_DIR")), imageEnv.get("GOVERNOR_AUDIT_SIGNING_KEY_DIR"),
                 imageEnv.get("GOVERNOR_AUDIT_CHECKPOINTS_DIR"), "/var/lib/governor/data");
         assertThat(DeployFiles.dockerfileInstructions("WORKDIR")).containsExactly("/var/lib/governor");
-        assertThat(DeployFiles.dockerfileInstructions("COPY")).anyMatch(c -> c.contains("target/quarkus-app/"));
+        assertThat(DeployFiles.dockerfileInstructions("COPY")).anyMatch(c -> c.contains("governor-server/target/quarkus-app/"));
     }
 
     @Test
@@ -152,7 +152,7 @@ class ComposeTest {
 
     @Test
     void theJibImageOfPimageHasTheDockerfilesPathsAndUser() {
-        String pom = DeployFiles.read(Path.of("pom.xml"));
+        String pom = DeployFiles.read(Path.of("governor-server/pom.xml"));
         Matcher m = Pattern.compile("<quarkus\\.jib\\.environment-variables\\.(\\w+)>([^<]*)<").matcher(pom);
         List<String> names = new ArrayList<>();
         while (m.find()) {

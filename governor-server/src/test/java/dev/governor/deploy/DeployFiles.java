@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class DeployFiles {
 
     static final Path DOCKER = Path.of("docker");
-    static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
+    static final Path PROPERTIES = Path.of("governor-server/src/main/resources/application.properties");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern ENTRYPOINT_FILES = Pattern.compile("(?m)^for name in ([A-Z0-9_ ]+); do");
 

@@ -1,5 +1,6 @@
 package dev.governor.audit;
 
+import dev.governor.testing.Build;
 import dev.governor.testing.Given;
 import dev.governor.testing.RegisteredAgent;
 import io.agroal.api.AgroalDataSource;
@@ -249,7 +250,7 @@ class AuditTamperTest {
         Path file = Files.createTempFile("audit-bundle", ".ndjson");
         try {
             Files.writeString(file, bundle);
-            return VerifyExportAccess.output(file.toString(), "--public-key", "target/test-audit-key/signing-key.pub.pem");
+            return VerifyExportAccess.output(file.toString(), "--public-key", Build.path("test-audit-key/signing-key.pub.pem").toString());
         } finally {
             Files.deleteIfExists(file);
         }

@@ -82,7 +82,7 @@ class DashboardTest {
     /** Prometheus names of the meters registered in src/main/java. */
     static Set<String> governorSeries() throws IOException {
         Set<String> out = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+        try (Stream<Path> files = Files.walk(Path.of("governor-server/src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = METER.matcher(Files.readString(file));
                 while (m.find()) {

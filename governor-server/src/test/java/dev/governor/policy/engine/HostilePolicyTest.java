@@ -1,5 +1,6 @@
 package dev.governor.policy.engine;
 
+import dev.governor.testing.Build;
 import dev.governor.policy.PolicyLoadException;
 import dev.governor.policy.PolicyLoadException.Problem;
 import dev.governor.policy.cli.PolicyCli;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class HostilePolicyTest {
 
-    public static final Path HOSTILE = Path.of("src/test/resources/hostile");
+    public static final Path HOSTILE = Path.of("governor-server/src/test/resources/hostile");
     static final String MARKER_PROPERTY = "governor.hostile.marker";
 
     @AfterEach
@@ -49,7 +50,7 @@ public class HostilePolicyTest {
         List<Path> files = HostilePolicy.all();
         assertThat(files).hasSizeGreaterThanOrEqualTo(25);
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Path.of("target"), "hostile-"));
+            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Build.dir(), "hostile-"));
             List<Problem> problems = refusal(policy);
             assertThat(problems).as("problems for " + f).anySatisfy(p -> {
                 assertThat(p.file()).isEqualTo(policy.path());
@@ -65,7 +66,7 @@ public class HostilePolicyTest {
         return Stream.of("drl-processbuilder-fqn.drl", "drl-system-exit-unicode.drl", "xlsx-cell-processbuilder.cell",
                 "dmn-cell-external-setproperty.dmn", "dmn-literal-entity-spelled.dmn", "dmn-bkm-java-kind.dmn")
                 .map(HOSTILE::resolve).map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Path.of("target"), "hostile-cli-"));
+            HostilePolicy policy = HostilePolicy.install(f, Files.createTempDirectory(Build.dir(), "hostile-cli-"));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PolicyCli cli = new PolicyCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -80,7 +81,7 @@ public class HostilePolicyTest {
     @Test
     void aRefusalSaysInAuthorWordsWhatIsAllowed() throws IOException {
         HostilePolicy policy = HostilePolicy.install(HOSTILE.resolve("drl-java-beans-expression.drl"),
-                Files.createTempDirectory(Path.of("target"), "hostile-"));
+                Files.createTempDirectory(Build.dir(), "hostile-"));
         assertThat(refusal(policy)).extracting(Problem::toString).anySatisfy(m -> assertThat(m)
                 .startsWith("rules/drl-java-beans-expression.drl line 10: uses java.beans.Expression, which a rule may not use;"
                         + " allowed: Governor fact types"));
@@ -105,7 +106,7 @@ public class HostilePolicyTest {
 
         /** Where a payload that ran would leave its trace; also the name of the marker property. */
         public static Path marker() {
-            return Path.of("target", "hostile-marker").toAbsolutePath();
+            return Build.path("hostile-marker").toAbsolutePath();
         }
 
         public static List<Path> all() throws IOException {

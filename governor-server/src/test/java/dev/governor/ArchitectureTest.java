@@ -96,7 +96,7 @@ class ArchitectureTest {
         Map<String, String> ownerOfName = names();
         assertThat(ownerOfName).as("tables and entities found").containsKeys("agents", "AgentEntity", "audit_log");
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/dev/governor"))) {
+        try (Stream<Path> sources = Files.walk(Path.of("governor-server/src/main/java/dev/governor"))) {
             for (Path file : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String pkg = featureOf(file);
                 String text = Files.readString(file);
@@ -128,7 +128,7 @@ class ArchitectureTest {
             String file = known.substring(0, known.indexOf(':'));
             String name = known.substring(known.indexOf(':') + 2);
             boolean exists;
-            try (Stream<Path> sources = Files.walk(Path.of("src/main/java/dev/governor"))) {
+            try (Stream<Path> sources = Files.walk(Path.of("governor-server/src/main/java/dev/governor"))) {
                 exists = sources.filter(p -> p.getFileName().toString().equals(file)).anyMatch(p -> {
                     try {
                         return owners.containsKey(name) && mention(name).matcher(Files.readString(p)).find();
@@ -166,7 +166,7 @@ class ArchitectureTest {
     }
 
     private static String featureOf(Path file) {
-        Path relative = Path.of("src/main/java/dev/governor").relativize(file);
+        Path relative = Path.of("governor-server/src/main/java/dev/governor").relativize(file);
         return relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
     }
 
