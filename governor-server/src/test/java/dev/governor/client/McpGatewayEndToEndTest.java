@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.governor.Api.approve;
 import static dev.governor.Api.approver;
 import static dev.governor.Api.registerAgent;
+import static dev.governor.testing.TestAuth.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +29,7 @@ class McpGatewayEndToEndTest {
     private static final String MAPPING = """
             agentId: %s
             environment: production
-            approvalWait: PT0S
+            approvalWait: %s
             tools:
               - tool: read_file
                 action: file.read
@@ -55,10 +57,14 @@ class McpGatewayEndToEndTest {
     }
 
     private RegisteredAgent gateway() {
+        return gateway("PT0S");
+    }
+
+    private RegisteredAgent gateway(String approvalWait) {
         RegisteredAgent agent = registerAgent("AUTONOMOUS", List.of("production"), List.of("file:read", "file:write"));
         GovernorClient governor = GovernorClient.builder().baseUri(base).agentKey(agent.apiKey())
                 .retryPolicy(RetryPolicy.none()).build();
-        harness = new McpHarness(governor, Mappings.parse(MAPPING.formatted(agent.id()), false));
+        harness = new McpHarness(governor, Mappings.parse(MAPPING.formatted(agent.id(), approvalWait), false));
         return agent;
     }
 
@@ -96,5 +102,31 @@ class McpGatewayEndToEndTest {
         assertThat(done.isError()).as(McpHarness.text(done)).isNotEqualTo(Boolean.TRUE);
         assertThat(McpHarness.verdict(done)).containsEntry("outcome", "ALLOW");
         assertThat(harness.upstreamCalls).extracting(McpSchema.CallToolRequest::name).containsExactly("write_file");
+    }
+
+    @Test
+    void a_waiting_write_runs_as_soon_as_a_human_approves_it() throws Exception {
+        RegisteredAgent agent = gateway("PT50S");
+        TestUser bob = approver("mcp-it-approver@example.com");
+
+        CompletableFuture<McpSchema.CallToolResult> call = CompletableFuture.supplyAsync(
+                () -> harness.call("write_file", Map.of("path", "prices.csv")));
+        approve(pendingApprovalOf(agent, bob), bob).statusCode(200);
+        McpSchema.CallToolResult done = call.get();
+
+        assertThat(done.isError()).as(McpHarness.text(done)).isNotEqualTo(Boolean.TRUE);
+        assertThat(McpHarness.verdict(done)).containsEntry("outcome", "ALLOW");
+        assertThat(harness.upstreamCalls).extracting(McpSchema.CallToolRequest::name).containsExactly("write_file");
+    }
+
+    /** The approval the gateway's call opened, once it exists (the call runs on another thread). */
+    private static String pendingApprovalOf(RegisteredAgent agent, TestUser approver) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            List<String> ids = as(approver).get("/v1/approvals?status=PENDING&size=500").then().statusCode(200)
+                    .extract().jsonPath().getList("findAll { it.agentId == '" + agent.id() + "' }.id");
+            if (!ids.isEmpty()) return ids.get(0);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the gateway's call opened no approval");
     }
 }
