@@ -150,7 +150,7 @@ public final class GovernorClient {
             return baseUri(URI.create(uri));
         }
 
-        /** The agent's own key ({@code gva_…}), sent as a bearer token. */
+        /** The agent's own key ({@code gvk_…}), sent as a bearer token. */
         public Builder agentKey(String key) {
             this.bearer = key;
             return this;
