@@ -13,9 +13,11 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
-/** Runs the gateway on stdio (an agent framework starts it as its MCP server). Logs go to stderr. */
+/**
+ * Runs the gateway on stdio (an agent framework starts it as its MCP server) until its standard
+ * input ends. Logs go to stderr; stdout carries only MCP messages.
+ */
 public final class Main {
     private Main() {
     }
@@ -42,14 +44,13 @@ public final class Main {
                 .requestTimeout(Duration.ofMinutes(5)).build());
         Gateway gateway = new Gateway(governor, mapping, "mcp-" + UUID.randomUUID(),
                 options.governorUrl().replaceAll("/+$", "") + "/v1/approvals/{approvalId}", upstream::call);
-        McpSyncServer server = GatewayServer.start(new StdioServerTransportProvider(json), upstream.tools(), gateway);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.closeGracefully();
-            upstream.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        EndOfInput stdin = new EndOfInput(System.in);
+        McpSyncServer server = GatewayServer.start(new StdioServerTransportProvider(json, stdin, System.out),
+                upstream.tools(), gateway);
+        stdin.await();
+        server.closeGracefully();
+        upstream.close();
+        System.exit(0);
     }
 
     private static McpClientTransport upstreamTransport(GatewayOptions options, McpJsonMapper json) {
