@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpClientTransport;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -55,7 +56,11 @@ public final class Main {
 
     private static McpClientTransport upstreamTransport(GatewayOptions options, McpJsonMapper json) {
         if (options.upstreamUrl() != null) {
-            return HttpClientStreamableHttpTransport.builder(options.upstreamUrl()).jsonMapper(json).build();
+            // The SDK takes the server's base and its endpoint apart ("/mcp" unless told).
+            URI url = URI.create(options.upstreamUrl());
+            String endpoint = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/mcp" : url.getRawPath();
+            return HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
+                    .endpoint(endpoint).jsonMapper(json).build();
         }
         ServerParameters command = ServerParameters.builder(options.upstreamCommand().get(0))
                 .args(options.upstreamCommand().subList(1, options.upstreamCommand().size())).build();
