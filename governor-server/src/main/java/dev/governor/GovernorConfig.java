@@ -31,6 +31,19 @@ public interface GovernorConfig {
 
     Autonomy autonomy();
 
+    Metrics metrics();
+
+    /** Governance series on /q/metrics (README "Metrics"). */
+    interface Metrics {
+        /** Add an {@code agent} label to governor_decisions_total: one series per agent, so off by default. */
+        @WithDefault("false")
+        boolean agentLabel();
+
+        /** How often the gauges read from the database (pending approvals, chain head) are read again. */
+        @WithDefault("15s")
+        Duration refreshEvery();
+    }
+
     /** Evidence for promotions, and the drift job (decision-tables/autonomy-promotion.dmn, drift-response.dmn). */
     interface Autonomy {
         /** The recent part of a window, whose action mix is compared with the part before it (the baseline). */

@@ -1,5 +1,6 @@
 package dev.governor;
 
+import dev.governor.testing.Build;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -29,7 +30,7 @@ class QuickStartIT {
     public static class FirstStart implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String run = "./target/quick-start-it/" + System.nanoTime();
+            String run = Build.path("quick-start-it", String.valueOf(System.nanoTime())).toString();
             return Map.of(
                     "GOVERNOR_BOOTSTRAP_ADMIN_TOKEN", ADMIN,
                     "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + run

@@ -1,5 +1,6 @@
 package dev.governor.approval;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -7,5 +8,6 @@ import java.util.UUID;
  * (wake long-polling callers, notify the webhook), so nobody is told about a rolled-back change.
  */
 public record ApprovalChanged(UUID approvalId, UUID decisionId, UUID planId, String agentId,
-                              ApprovalEventEntity.Type event, ApprovalStatus status, String actor, String comment) {
+                              ApprovalEventEntity.Type event, ApprovalStatus status, String actor, String comment,
+                              OffsetDateTime openedAt, OffsetDateTime at) {
 }

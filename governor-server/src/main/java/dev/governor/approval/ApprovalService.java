@@ -205,7 +205,7 @@ public class ApprovalService {
         audit.append(new AuditEvent(AuditKind.APPROVAL_EVENT, approval.id.toString(), actor, payload,
                 List.of(bindings.of(approval))));
         changed.fire(new ApprovalChanged(approval.id, approval.decisionId, approval.planId, approval.agentId,
-                type, approval.status, actor, comment));
+                type, approval.status, actor, comment, approval.createdAt, at));
     }
 
     ApprovalEntity load(UUID id) {

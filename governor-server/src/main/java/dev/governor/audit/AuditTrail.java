@@ -52,10 +52,12 @@ public class AuditTrail {
     private final AuditSigner signer;
     private final Checkpointer checkpointer;
     private final TransactionSynchronizationRegistry transactions;
+    private final AuditMetrics metrics;
 
     public AuditTrail(EntityManager em, CanonicalJson json, Clock clock, GovernorConfig config, AuditSigner signer,
-                      Checkpointer checkpointer, TransactionSynchronizationRegistry transactions) {
+                      Checkpointer checkpointer, TransactionSynchronizationRegistry transactions, AuditMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
         this.signer = signer;
         this.checkpointer = checkpointer;
         this.transactions = transactions;
@@ -83,11 +85,14 @@ public class AuditTrail {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) checkpointer.committed(receipt);
+                    if (status != Status.STATUS_COMMITTED) return;
+                    checkpointer.committed(receipt);
+                    metrics.committed(receipt.seq());
                 }
             });
             return receipt;
         } catch (PersistenceException e) {
+            metrics.writeFailed(event.kind());
             LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
             throw ApiException.unavailable("The audit log cannot be written right now, so the request was not carried out; retry later");
         }

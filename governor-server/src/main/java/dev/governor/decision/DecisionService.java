@@ -44,11 +44,13 @@ public class DecisionService {
     private final Clock clock;
     private final Masked masked;
     private final ObservedInputs history;
+    private final DecisionMetrics metrics;
 
     public DecisionService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals,
                            ApprovalUses approvalUses, PlanStepAuthority planSteps, BudgetLedger budgets,
                            DecisionStore store, ObjectMapper mapper, Clock clock, Masked masked,
-                           ObservedInputs history) {
+                           ObservedInputs history, DecisionMetrics metrics) {
+        this.metrics = metrics;
         this.masked = masked;
         this.history = history;
         this.engine = engine;
@@ -75,7 +77,9 @@ public class DecisionService {
         OffsetDateTime decidedAt = now.atOffset(ZoneOffset.UTC);
         String actionHash = ActionFingerprint.of(mapper, request.action());
         EvaluationInput input = facts.gather(request, actionHash, now);
+        long evaluating = System.nanoTime();
         Evaluation evaluation = engine.evaluate(input);
+        metrics.evaluated(System.nanoTime() - evaluating);
         UUID decisionId = UUID.randomUUID();
 
         EvaluationInput.ApprovalFacts reliedOn = input.approval() != null ? input.approval()
@@ -113,6 +117,7 @@ public class DecisionService {
         if (evaluation.has(Effect.RECORD_BUDGET_USAGE)) {
             budgets.record(decisionId, request.agentId(), input.action(), evaluation.environment(), decidedAt);
         }
+        metrics.decided(response, evaluation, request.agentId(), started);
         return response;
     }
 

@@ -27,6 +27,8 @@ import java.util.UUID;
  *                      evaluation failed
  * @param dataClasses   what the action's target holds (registered assets, sensitive-targets.dmn):
  *                      stored with the decision, so later steps of the session know it
+ * @param environmentTier the environment's tier as environments.dmn gives it; null when the
+ *                      evaluation failed (what the decision metrics are labelled by)
  */
 public record Evaluation(
         Outcome outcome,
@@ -42,13 +44,14 @@ public record Evaluation(
         List<Effect> effects,
         boolean approvalBound,
         String environment,
-        List<String> dataClasses) {
+        List<String> dataClasses,
+        EnvironmentTier environmentTier) {
 
     /** Without an approval or plan step: the verdict is the answer. */
     public Evaluation(Outcome outcome, Reversibility reversibility, BlastRadius blastRadius, List<Reason> reasons,
                       List<Firing> firings, List<String> errors, String policyVersion, Duration approvalTtl) {
         this(outcome, reversibility, blastRadius, reasons, firings, errors, policyVersion, approvalTtl,
-                new PolicyVerdict(outcome, reasons), true, List.of(), false, null, List.of());
+                new PolicyVerdict(outcome, reasons), true, List.of(), false, null, List.of(), null);
     }
 
     /** Without an approval time to live (the caller's default applies). */

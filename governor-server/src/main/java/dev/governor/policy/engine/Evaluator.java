@@ -99,7 +99,7 @@ final class Evaluator {
                 reasons(decision.getOutcome(), decision.getReasons()), trace.firings(), List.of(), version, ttl,
                 new Evaluation.PolicyVerdict(decision.getVerdict(), reasons(decision.getVerdict(), decision.getVerdicts())),
                 classified.mutating(), effects, trace.approvalBound(), action.environmentName(),
-                action.dataClasses().stream().sorted().toList());
+                action.dataClasses().stream().sorted().toList(), action.tier());
     }
 
     /**
