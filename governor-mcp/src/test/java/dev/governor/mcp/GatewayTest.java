@@ -27,11 +27,13 @@ class GatewayTest {
               - { tool: delete_file, action: file.delete, target: "file/{path}" }
             """;
 
+    private static volatile boolean rejected;
     private FakeGovernor governor;
     private McpHarness harness;
 
     @BeforeEach
     void start() throws IOException {
+        rejected = false;
         governor = new FakeGovernor();
         governor.decisions = GatewayTest::policy;
     }
@@ -56,6 +58,9 @@ class GatewayTest {
     private static FakeGovernor.Reply policy(JsonNode body) {
         String type = body.path("action").path("type").asText();
         String id = UUID.randomUUID().toString();
+        if (body.hasNonNull("approvalId") && rejected) {
+            return decision(id, "DENY", "[{\"code\":\"APPROVAL_REJECTED\",\"message\":\"rejected by bob\"}]", "");
+        }
         if (type.equals("file.read") || body.hasNonNull("approvalId")) return decision(id, "ALLOW", "[]", "");
         if (type.equals("file.delete")) {
             return decision(id, "DENY", "[{\"code\":\"PERMISSION_NOT_GRANTED\",\"outcome\":\"DENY\","
@@ -181,5 +186,19 @@ class GatewayTest {
         assertThat(result.isError()).isTrue();
         assertThat(McpHarness.verdict(result)).containsEntry("outcome", "UNAVAILABLE");
         assertThat(harness.upstreamCalls).isEmpty();
+    }
+
+    @Test
+    void a_rejection_while_waiting_is_a_tool_error_with_governors_reason() {
+        rejected = true;
+        governor.approvals = path -> new FakeGovernor.Reply(200, "{\"id\":\"" + APPROVAL + "\",\"status\":\"REJECTED\"}");
+        gateway("PT5M");
+
+        McpSchema.CallToolResult result = harness.call("write_file", Map.of("path", "a.txt"));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(McpHarness.text(result)).contains("APPROVAL_REJECTED", "rejected by bob");
+        assertThat(harness.upstreamCalls).isEmpty();
+        assertThat(governor.to("/outcome")).isEmpty();
     }
 }
