@@ -124,4 +124,27 @@ class GovernorClientApiTest {
         assertThatThrownBy(() -> as("gva_not-a-key").decide(ask(agent, "config.update", "sandbox", 0, 0, 0)))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
+
+    @Test
+    void every_field_the_client_can_send_is_one_the_server_accepts() {
+        // The server refuses unknown fields (400), so a client field under a wrong name would show here.
+        RegisteredAgent agent = agent();
+        GovernorClient client = as(agent.apiKey());
+        ActionRequest.Input input = new ActionRequest.Input("weather-feed", "wind.hub-rotterdam",
+                java.math.BigDecimal.valueOf(95), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
+        ActionRequest.Reasoning reasoning = new ActionRequest.Reasoning("goal", "the prompt", "why", List.of("wait"),
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("tool", "config_set"));
+        ActionRequest full = new ActionRequest(agent.id(), "client-it", null, null, null,
+                ask(agent, "config.update", "sandbox", 0, 0, 0).action(), List.of(input), reasoning,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("description", "flag on"));
+
+        Decision decision = client.decide(full);
+        PlanVerdict plan = client.verifyPlan(new Plan(agent.id(), "client-it", "goal",
+                List.of(new Plan.Step(full.action(), List.of(input))), reasoning));
+        OutcomeReport report = client.reportOutcome(decision.decisionId(), OutcomeStatus.FAILED, true, "it broke");
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(plan.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(report.incident()).isTrue();
+    }
 }
