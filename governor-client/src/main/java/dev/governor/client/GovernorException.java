@@ -25,8 +25,11 @@ public class GovernorException extends RuntimeException {
     }
 
     static GovernorException of(int status, Problem problem, String fallbackMessage, long retryAfterSeconds) {
+        String body = fallbackMessage == null ? "" : fallbackMessage.strip();
+        // A proxy's error page can be long; the first line of it is enough to tell what answered.
+        String shown = body.length() > 200 ? body.substring(0, 200) + "…" : body;
         String message = "HTTP " + status + ": " + (problem != null && problem.detail() != null
-                ? problem.detail() : fallbackMessage);
+                ? problem.detail() : shown);
         if (status == 401 || status == 403) {
             return new AuthenticationException(status, problem, message);
         }

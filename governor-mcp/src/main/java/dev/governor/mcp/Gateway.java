@@ -86,15 +86,11 @@ public final class Gateway {
             return results.denied(call.name(), decision);
         }
         UUID approvalId = decision.approval().id();
-        if (approvalWait.isZero()) {
-            pending.put(key, approvalId);
-            return results.pending(call.name(), decision, approvalId);
-        }
+        // Remembered before waiting: if the wait fails, calling again still executes this approval.
+        pending.put(key, approvalId);
+        if (approvalWait.isZero()) return results.pending(call.name(), decision, approvalId);
         Approval approval = governor.awaitApproval(approvalId, approvalWait);
-        if (approval.status() == ApprovalStatus.PENDING) {
-            pending.put(key, approvalId);
-            return results.pending(call.name(), decision, approvalId);
-        }
+        if (approval.status() == ApprovalStatus.PENDING) return results.pending(call.name(), decision, approvalId);
         pending.remove(key);
         Decision executed = governor.executeApproved(approvalId, request);
         return executed.outcome() == Outcome.ALLOW ? forward(call, executed) : results.denied(call.name(), executed);
