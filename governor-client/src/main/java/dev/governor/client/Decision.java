@@ -4,9 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The answer to {@code POST /v1/decisions}. Fields the server adds later are ignored. */
+/**
+ * The answer to {@code POST /v1/decisions}. Fields the server adds later are ignored.
+ *
+ * @param receipt the signed receipt the executor checks with {@link Receipts#verify} or a {@link ReceiptGuard}
+ */
 public record Decision(UUID decisionId, Outcome outcome, String reversibility, String blastRadius,
-                       List<Reason> reasons, ApprovalRef approval, String policyVersion, OffsetDateTime decidedAt) {
+                       List<Reason> reasons, ApprovalRef approval, String policyVersion, OffsetDateTime decidedAt,
+                       String receipt) {
 
     public Decision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
