@@ -1,7 +1,7 @@
 /*
  * Crash drill: is every acknowledged decision still there after kill -9?
  *
- * Starts the packaged service (target/quarkus-app/quarkus-run.jar) as a child process, loads it
+ * Starts the packaged service (governor-server/target/quarkus-app/quarkus-run.jar) as a child process, loads it
  * with decisions from several threads, kills it with SIGKILL at a random moment, starts it again on
  * the same database and checks that every decision it answered 200 for is stored with the outcome it
  * answered, and that the audit chain still verifies. Repeats --runs times on one database.
@@ -61,7 +61,7 @@ public class CrashDrill {
         int runs = 3, threads = 8;
         long seed = System.nanoTime();
         String dbUrl = null;
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path jar = Path.of("governor-server/target/quarkus-app/quarkus-run.jar");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
