@@ -39,11 +39,13 @@ public class AdminCli implements QuarkusApplication {
 
     /**
      * Settings for the run, applied before Quarkus starts: no HTTP listener (a server may be running
-     * on this host's port), and the log on standard error so that standard output carries the token
-     * alone and can be piped.
+     * on this host's port), no scheduled jobs (the serving instances run them; cut short by this
+     * run's exit they would only fail), and the log on standard error so that standard output
+     * carries the token alone and can be piped.
      */
     public static void prepare() {
         System.setProperty("quarkus.http.host-enabled", "false");
+        System.setProperty("quarkus.scheduler.enabled", "false");
         System.setProperty("quarkus.log.console.stderr", "true");
     }
 
