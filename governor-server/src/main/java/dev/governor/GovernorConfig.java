@@ -33,6 +33,15 @@ public interface GovernorConfig {
 
     Metrics metrics();
 
+    Receipts receipts();
+
+    /** Signed decision receipts (README "Decision receipts"). */
+    interface Receipts {
+        /** How long an executor may act on a receipt after the decision: short, so a copied receipt soon stops working. */
+        @WithDefault("PT60S")
+        Duration ttl();
+    }
+
     /** Governance series on /q/metrics (README "Metrics"). */
     interface Metrics {
         /** Add an {@code agent} label to governor_decisions_total: one series per agent, so off by default. */

@@ -50,6 +50,10 @@ public enum AuditKind {
     GRANT_REQUEST_REJECTED,
     /** The global halt switched on or off. */
     GLOBAL_HALT_CHANGED,
+    /** A scoped halt declared (/v1/halts), as it then stands. */
+    SCOPED_HALT_DECLARED,
+    /** A scoped halt lifted before its end. */
+    SCOPED_HALT_LIFTED,
     /** An asset registered, replaced or deleted (/v1/assets), binding its row as it then stands. */
     ASSET_CREATED,
     ASSET_UPDATED,

@@ -5,7 +5,9 @@ import dev.governor.approval.ApprovalUses;
 import dev.governor.asset.AssetService;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
+import dev.governor.agent.AgentGrants;
 import dev.governor.freeze.HaltService;
+import dev.governor.freeze.ScopedHaltService;
 import dev.governor.inputs.ObservedInputs;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +37,14 @@ public class DecisionFacts {
     private final SessionSteps sessions;
     private final ObservedInputs history;
     private final AssetService assets;
+    private final ScopedHaltService scopedHalts;
+    private final AgentGrants grants;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
                          ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions,
-                         ObservedInputs history, AssetService assets) {
+                         ObservedInputs history, AssetService assets, ScopedHaltService scopedHalts, AgentGrants grants) {
+        this.scopedHalts = scopedHalts;
+        this.grants = grants;
         this.sessions = sessions;
         this.history = history;
         this.assets = assets;
@@ -81,10 +87,13 @@ public class DecisionFacts {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        EvaluationInput base = new EvaluationInput(agentId, agents.facts(agentId).orElse(null), actionFacts(action),
+        EvaluationInput.AgentFacts agent = agents.facts(agentId).orElse(null);
+        EvaluationInput base = new EvaluationInput(agentId, agent, actionFacts(action),
                 inputFacts, freezes.activeAt(now), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
-        return base.withKnown(base.known().withHistory(history.of(inputFacts))
+        // The owner is read only when a halt names an owner (the agent row is already in this transaction).
+        var halts = scopedHalts.inForce(agentId, () -> agent == null ? null : grants.owner(agentId), sessionId, now);
+        return base.withKnown(base.known().withHistory(history.of(inputFacts)).withHalts(halts)
                 .withSession(sessions.before(agentId, sessionId, planId, now))
                 .withAssets(assets.matching(action.target())));
     }

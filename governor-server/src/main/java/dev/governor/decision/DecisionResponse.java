@@ -10,7 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The answer to {@code POST /v1/decisions}. */
+/**
+ * The answer to {@code POST /v1/decisions}.
+ *
+ * @param receipt the signed receipt an executor checks before acting (README "Decision receipts");
+ *                only in the answer itself, never in the stored record, which the chain covers already
+ */
 public record DecisionResponse(
         UUID decisionId,
         Outcome outcome,
@@ -19,7 +24,13 @@ public record DecisionResponse(
         List<Reason> reasons,
         ApprovalRef approval,
         String policyVersion,
-        OffsetDateTime decidedAt) {
+        OffsetDateTime decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String receipt) {
+
+    public DecisionResponse withReceipt(String signed) {
+        return new DecisionResponse(decisionId, outcome, reversibility, blastRadius, reasons, approval, policyVersion,
+                decidedAt, signed);
+    }
 
     /**
      * @param outcome what this reason alone asks for; the decision's outcome is the most

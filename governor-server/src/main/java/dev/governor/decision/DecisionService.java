@@ -11,6 +11,7 @@ import dev.governor.policy.Effect;
 import dev.governor.policy.Evaluation;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.PolicyEngine;
+import dev.governor.receipt.Receipts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -45,12 +46,14 @@ public class DecisionService {
     private final Masked masked;
     private final ObservedInputs history;
     private final DecisionMetrics metrics;
+    private final Receipts receipts;
 
     public DecisionService(PolicyEngine engine, DecisionFacts facts, ApprovalService approvals,
                            ApprovalUses approvalUses, PlanStepAuthority planSteps, BudgetLedger budgets,
                            DecisionStore store, ObjectMapper mapper, Clock clock, Masked masked,
-                           ObservedInputs history, DecisionMetrics metrics) {
+                           ObservedInputs history, DecisionMetrics metrics, Receipts receipts) {
         this.metrics = metrics;
+        this.receipts = receipts;
         this.masked = masked;
         this.history = history;
         this.engine = engine;
@@ -101,10 +104,10 @@ public class DecisionService {
         }
         DecisionResponse response = new DecisionResponse(decisionId, evaluation.outcome(), evaluation.reversibility(),
                 evaluation.blastRadius(), masked.reasons(request, evaluation.reasons()),
-                approval, evaluation.policyVersion(), decidedAt);
+                approval, evaluation.policyVersion(), decidedAt, null);
 
         long latencyMicros = (System.nanoTime() - started) / 1_000;
-        store.save(request, input, response, evaluation, latencyMicros);
+        long auditSeq = store.save(request, input, response, evaluation, latencyMicros);
         history.record(decisionId, input, evaluation, decidedAt);
         // Recorded after the decision's own record, so the chain lock is taken no earlier than it was.
         if (evaluation.has(Effect.MARK_STEP_EXECUTED) && input.planStep() != null) {
@@ -118,7 +121,8 @@ public class DecisionService {
             budgets.record(decisionId, request.agentId(), input.action(), evaluation.environment(), decidedAt);
         }
         metrics.decided(response, evaluation, request.agentId(), started);
-        return response;
+        return response.withReceipt(receipts.issue(decisionId, request.agentId(), actionHash, response.outcome().name(),
+                response.policyVersion(), now, auditSeq));
     }
 
     /** The stored record, with the state changes of the approvals it opened, used or named. */

@@ -57,9 +57,11 @@ public class DecisionStore {
      * Stores the decision and appends its audit record (payload: the whole stored record, see
      * {@link #auditPayload}, bound by the hash of its {@link DecisionForm}). Throws a 503 ApiException when the audit record cannot be written;
      * the caller's transaction then rolls back and nothing is answered.
+     *
+     * @return the sequence number of the decision's audit record
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(DecisionRequest request, EvaluationInput facts, DecisionResponse response,
+    public long save(DecisionRequest request, EvaluationInput facts, DecisionResponse response,
                      Evaluation evaluation, long latencyMicros) {
         DecisionEntity entity = new DecisionEntity();
         entity.id = response.decisionId();
@@ -103,8 +105,8 @@ public class DecisionStore {
         repository.persist(entity);
         // Insert the decision before taking the chain lock, so the lock is held as briefly as possible.
         repository.flush();
-        audit.append(new AuditEvent(AuditKind.DECISION, entity.id.toString(), entity.agentId, auditPayload(entity),
-                List.of(bindings.of(entity))));
+        return audit.append(new AuditEvent(AuditKind.DECISION, entity.id.toString(), entity.agentId, auditPayload(entity),
+                List.of(bindings.of(entity)))).seq();
     }
 
     /** The decision exactly as stored: columns, request, facts, response (as JSON) and every firing. */

@@ -239,26 +239,48 @@ public record EvaluationInput(
      * @param session the same session's earlier steps within the configured window, oldest first
      * @param history per source and metric of the request's inputs, the values observed before
      */
-    public record Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history) {
-        public static final Known NOTHING = new Known(List.of(), List.of(), List.of());
+    /**
+     * @param halts the scoped halts in force that may cover this request: every one scoped to an
+     *              environment, tier, action type or class, and those naming this agent, its owner
+     *              or its session (rules/halt.drl decides which cover the action)
+     */
+    public record Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history,
+                        List<ScopedHaltFacts> halts) {
+        public static final Known NOTHING = new Known(List.of(), List.of(), List.of(), List.of());
 
         public Known {
             assets = assets == null ? List.of() : List.copyOf(assets);
             session = session == null ? List.of() : List.copyOf(session);
             history = history == null ? List.of() : List.copyOf(history);
+            halts = halts == null ? List.of() : List.copyOf(halts);
+        }
+
+        public Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history) {
+            this(assets, session, history, List.of());
         }
 
         public Known withAssets(List<AssetFacts> assets) {
-            return new Known(assets, session, history);
+            return new Known(assets, session, history, halts);
         }
 
         public Known withSession(List<SessionStep> session) {
-            return new Known(assets, session, history);
+            return new Known(assets, session, history, halts);
         }
 
         public Known withHistory(List<MetricHistory> history) {
-            return new Known(assets, session, history);
+            return new Known(assets, session, history, halts);
         }
+
+        public Known withHalts(List<ScopedHaltFacts> halts) {
+            return new Known(assets, session, history, halts);
+        }
+    }
+
+    /**
+     * A scoped halt in force: {@code scope} is ENVIRONMENT, ENVIRONMENT_TIER, OWNER, ACTION_TYPE,
+     * ACTION_CLASS, AGENT or SESSION; {@code until} null means until lifted.
+     */
+    public record ScopedHaltFacts(UUID id, String scope, String value, String reason, String by, Instant until) {
     }
 
     /**

@@ -20,6 +20,7 @@ import static dev.governor.policy.PolicyTestReader.time;
  *             ownerTeam: data, records: 1000000, users: 40000, monetaryValue: 0 }]
  * session: [{ actionType: file.read, outcome: ALLOW, dataClasses: [CREDENTIALS],
  *             reportedOutcome: SUCCEEDED, at: -5m, sameSession: true, planned: false }]
+ * halts:   [{ scope: ENVIRONMENT_TIER, value: PRODUCTION, reason: INC-9, by: admin }]
  * </pre>
  */
 final class PolicyTestKnown {
@@ -29,7 +30,22 @@ final class PolicyTestKnown {
 
     static EvaluationInput.Known read(JsonNode given, java.time.Instant now, String where) {
         return EvaluationInput.Known.NOTHING.withAssets(assets(given.get("assets"), where))
-                .withSession(session(given.get("session"), now, where));
+                .withSession(session(given.get("session"), now, where))
+                .withHalts(halts(given.get("halts"), where));
+    }
+
+    /** Scoped halts in force; those scoped to an agent, owner or session are taken as naming this request's. */
+    private static List<EvaluationInput.ScopedHaltFacts> halts(JsonNode list, String where) {
+        List<EvaluationInput.ScopedHaltFacts> out = new ArrayList<>();
+        if (list == null) return out;
+        int n = 0;
+        for (JsonNode h : list) {
+            allow(h, where + " halt", "scope", "value", "reason", "by");
+            out.add(new EvaluationInput.ScopedHaltFacts(java.util.UUID.nameUUIDFromBytes((where + ++n).getBytes()),
+                    text(h, "scope"), text(h, "value"), h.path("reason").asText("incident"), h.path("by").asText("admin"),
+                    null));
+        }
+        return out;
     }
 
     private static List<EvaluationInput.AssetFacts> assets(JsonNode list, String where) {

@@ -17,6 +17,7 @@ public enum ReasonCode {
             + "mutations need a human until it is reassigned; reads pass"),
     ENVIRONMENT_NOT_ALLOWED(Outcome.DENY, "the agent may not act in the action's environment"),
     GLOBAL_HALT(Outcome.DENY, "every agent is halted (`POST /v1/halt`); only reads pass"),
+    SCOPED_HALT(Outcome.DENY, "a halt covers this action's environment, tier, owner, type, class, agent or session (`POST /v1/halts`); only reads pass"),
     CODE_FREEZE(Outcome.DENY, "a freeze covers the action's environment; only reads pass"),
     NO_ROLLBACK_PLAN(Outcome.DENY, "a mutation that is not fully reversible names no rollback plan "
             + "(in production, as `required-evidence.dmn` asks; in a plan it is `REQUIRE_APPROVAL`)"),

@@ -46,6 +46,8 @@ class PermissionMatrixTest {
     private static final String REPORT = "Y33YY331113";
     /** Benchmarks: auditor, agent-admin, approver and admin. */
     private static final String BENCHMARKS = "YY3YY331113";
+    /** Public keys: anyone, with no credentials; a credential that is sent must still be good. */
+    private static final String PUBLIC = "YYYYYYY11YY";
 
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
 
@@ -77,6 +79,11 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/freezes/{id}", READ);
         MATRIX.put("DELETE /v1/freezes/{id}", AGENT_ADMIN);
         MATRIX.put("GET /v1/halt", READ);
+        MATRIX.put("GET /v1/keys", PUBLIC);
+        MATRIX.put("POST /v1/halts", ADMIN);
+        MATRIX.put("GET /v1/halts", READ);
+        MATRIX.put("GET /v1/halts/{id}", READ);
+        MATRIX.put("DELETE /v1/halts/{id}", ADMIN);
         MATRIX.put("POST /v1/halt", ADMIN);
         MATRIX.put("DELETE /v1/halt", ADMIN);
         MATRIX.put("POST /v1/decisions", AGENT_ONLY);

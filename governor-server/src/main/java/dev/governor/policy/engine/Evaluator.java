@@ -214,6 +214,9 @@ final class Evaluator {
         if (input.halt() != null) {
             facts.add(new HaltFact(input.halt().reason(), input.halt().by(), input.halt().since()));
         }
+        for (var h : input.known().halts()) {
+            facts.add(new ScopedHaltFact(h.id(), h.scope(), h.value(), h.reason(), h.by(), h.until()));
+        }
         if (input.approval() != null) facts.add(new ApprovalFact(true, input.approval(), input.now()));
         if (input.planStep() != null) {
             facts.add(new PlanStepFact(input.planStep()));
