@@ -46,6 +46,13 @@ public final class Infrastructure {
         return false;
     }
 
+    /** The innermost cause, class and message: enough for a one-line log of an expected fault. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
     /**
      * SQLSTATEs of faults rather than of bad statements: 08 connection, 40 transaction rolled
      * back (deadlock, serialisation), 53 out of resources, 57 operator intervention (statement

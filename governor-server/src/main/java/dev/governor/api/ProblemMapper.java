@@ -119,16 +119,10 @@ public class ProblemMapper {
 
     /** The database failed or did not answer in time: nothing was carried out, retry later. */
     private Response unavailable(Throwable e) {
-        LOG.warnf("Request not carried out, the database failed or timed out: %s", rootMessage(e));
+        LOG.warnf("Request not carried out, the database failed or timed out: %s", Infrastructure.rootMessage(e));
         return builder(Problem.of(503, "Service Unavailable",
                 "The database did not answer in time, so the request was not carried out; retry later", List.of()))
                 .header(HttpHeaders.RETRY_AFTER, Infrastructure.RETRY_AFTER_SECONDS).build();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getClass().getName() + ": " + root.getMessage();
     }
 
     /** Serialises a problem for code that answers outside JAX-RS (e.g. Vert.x routes). */

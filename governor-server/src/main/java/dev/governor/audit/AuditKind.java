@@ -35,6 +35,8 @@ public enum AuditKind {
     AGENT_KEY_REVOKED,
     /** A Governor-local human user added; the payload never holds the token. */
     USER_CREATED,
+    /** A user's token replaced from the server's host ({@code admin reset-token}): the old one stops working. */
+    USER_TOKEN_RESET,
     /** A user (local or OIDC subject) disabled, or softly deleted: its token no longer authenticates. */
     USER_DISABLED,
     USER_DELETED,

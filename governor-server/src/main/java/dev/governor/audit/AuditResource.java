@@ -54,9 +54,9 @@ public class AuditResource {
     @GET
     @Path("/log")
     public Response log(@QueryParam("fromSeq") String fromSeq, @QueryParam("format") String format,
-                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                        @QueryParam("bom") String bom, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExportFormat f = ExportFormat.of(format, accept);
-        return f.attachment(exports.log(seq(fromSeq), f), "audit-log");
+        return f.attachment(exports.log(seq(fromSeq), f), "audit-log", bom);
     }
 
     /**

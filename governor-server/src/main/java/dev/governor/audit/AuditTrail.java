@@ -3,6 +3,7 @@ package dev.governor.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
+import dev.governor.api.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -93,7 +94,14 @@ public class AuditTrail {
             return receipt;
         } catch (PersistenceException e) {
             metrics.writeFailed(event.kind());
-            LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
+            // A busy or unreachable database is an expected fault, answered 503: one line. Anything
+            // else (a constraint, a bug) keeps its stack trace.
+            if (Infrastructure.isFault(e)) {
+                LOG.warnf("Audit record %s %s could not be written, the database failed or timed out: %s",
+                        event.kind(), event.subjectId(), Infrastructure.rootMessage(e));
+            } else {
+                LOG.errorf(e, "Audit record %s %s could not be written", event.kind(), event.subjectId());
+            }
             throw ApiException.unavailable("The audit log cannot be written right now, so the request was not carried out; retry later");
         }
     }

@@ -25,6 +25,29 @@ public enum ExportFormat {
         return extension;
     }
 
+    /** UTF-8's byte order mark: Excel reads a CSV file as UTF-8 only when it starts with it. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /**
+     * {@code body} as a download, preceded by a UTF-8 byte order mark when {@code bom} is
+     * {@code true} (CSV only), so spreadsheet programs read accented names right. Off by default:
+     * scripts and most other readers would take the mark for part of the first column's name.
+     */
+    public Response attachment(StreamingOutput body, String name, String bom) {
+        if (!withBom(bom)) return attachment(body, name);
+        if (this != CSV) throw ApiException.invalid("bom", "applies to CSV only (format=csv)");
+        return attachment(out -> {
+            out.write(BOM);
+            body.write(out);
+        }, name);
+    }
+
+    private static boolean withBom(String bom) {
+        if (bom == null || bom.isEmpty() || bom.equalsIgnoreCase("false")) return false;
+        if (bom.equalsIgnoreCase("true")) return true;
+        throw ApiException.invalid("bom", "must be true or false");
+    }
+
     /** {@code body} as a download named {@code name} with this format's extension. */
     public Response attachment(StreamingOutput body, String name) {
         return Response.ok(body, mediaType)

@@ -1,6 +1,7 @@
 package dev.governor.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.governor.api.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
@@ -58,7 +59,12 @@ public class StreamedExport {
             } catch (IOException e) {
                 throw e; // the client went away
             } catch (Exception e) {
-                LOG.error("Export failed half-way; the response was cut short", e);
+                if (Infrastructure.isFault(e)) {
+                    LOG.warnf("Export failed half-way, the database failed or timed out; the response was cut short: %s",
+                            Infrastructure.rootMessage(e));
+                } else {
+                    LOG.error("Export failed half-way; the response was cut short", e);
+                }
                 throw new IOException("export failed", e);
             }
             writer.finish();

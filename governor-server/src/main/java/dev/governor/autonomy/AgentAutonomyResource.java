@@ -60,7 +60,8 @@ public class AgentAutonomyResource {
     @Path("evidence")
     @RolesAllowed({Roles.READER, Roles.AGENT})
     public Response evidence(@PathParam("id") String id, @QueryParam("toEnvironment") String toEnvironment,
-                             @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                             @QueryParam("format") String format, @QueryParam("bom") String bom,
+                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         caller.requireSelfIfAgent(id);
         EvidenceReport report = evidence.report(agents.get(id), Optional.ofNullable(toEnvironment).filter(s -> !s.isBlank()));
         boolean table = (format != null && !format.isEmpty()) || (accept != null && accept.contains("text/csv"));
@@ -69,7 +70,7 @@ public class AgentAutonomyResource {
         List<Map<String, Object>> rows = rows(report);
         return chosen.attachment(export.streamed(chosen, CSV_COLUMNS, writer -> {
             for (Map<String, Object> row : rows) writer.write(row);
-        }), "evidence-" + id);
+        }), "evidence-" + id, bom);
     }
 
     @Operation(operationId = "requestPromotion", summary = "Ask for a promotion: 201 PENDING, or 409 with the unmet criteria")

@@ -34,10 +34,11 @@ public class DecisionExportResource {
     public Response decisions(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
                               @QueryParam("outcomeStatus") String outcomeStatus, @QueryParam("review") String review,
-                              @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                              @QueryParam("format") String format, @QueryParam("bom") String bom,
+                              @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExportFormat f = ExportFormat.of(format, accept);
         return f.attachment(exports.decisions(ExportFilter.parse(from, to, agentId, outcome, outcomeStatus, review), f),
-                "decisions");
+                "decisions", bom);
     }
 
     @Operation(operationId = "exportRuleFirings", summary = "Every rule fired and table row matched, streamed (NDJSON or CSV)")
@@ -45,8 +46,9 @@ public class DecisionExportResource {
     @Path("/rule-firings")
     public Response ruleFirings(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("agentId") String agentId, @QueryParam("outcome") String outcome,
-                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                                @QueryParam("format") String format, @QueryParam("bom") String bom,
+                                @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExportFormat f = ExportFormat.of(format, accept);
-        return f.attachment(exports.ruleFirings(ExportFilter.parse(from, to, agentId, outcome), f), "rule-firings");
+        return f.attachment(exports.ruleFirings(ExportFilter.parse(from, to, agentId, outcome), f), "rule-firings", bom);
     }
 }

@@ -2,10 +2,12 @@ package dev.governor.identity;
 
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
+import dev.governor.api.Roles;
 import dev.governor.audit.AuditEvent;
 import dev.governor.audit.AuditKind;
 import dev.governor.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Governor-local human users: a name, roles, and the hash of a bearer token. */
@@ -79,6 +82,30 @@ public class Users {
         }
         audit.append(new AuditEvent(AuditKind.USER_CREATED, name, actor,
                 Map.of("name", name, "roles", List.copyOf(new TreeSet<>(roles)), "tokenPrefix", user.tokenPrefix)));
+        return secret;
+    }
+
+    /**
+     * Gives an active administrator a new token and ends the old one: the way back in when the
+     * bootstrap token is lost. Only reachable from the server's host ({@code admin reset-token}),
+     * since whoever can run it there can read the database anyway; audited like any other change.
+     */
+    @Transactional
+    public String resetAdminToken(String name, String actor, Map<String, Object> context) {
+        UserEntity user = users.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || user.ending().status() != UserStatus.ACTIVE) {
+            throw new IllegalArgumentException("'" + name + "' is not an active Governor-local user");
+        }
+        if (!Arrays.asList(user.roles.split(",")).contains(Roles.ADMIN)) {
+            throw new IllegalArgumentException("'" + name + "' is not an administrator");
+        }
+        String secret = Secrets.generate(Secrets.USER_TOKEN_PREFIX);
+        String oldPrefix = user.tokenPrefix;
+        user.tokenHash = Secrets.hash(secret);
+        user.tokenPrefix = Secrets.displayPrefix(secret);
+        Map<String, Object> payload = new TreeMap<>(context);
+        payload.putAll(Map.of("name", name, "tokenPrefix", user.tokenPrefix, "revokedTokenPrefix", oldPrefix));
+        audit.append(new AuditEvent(AuditKind.USER_TOKEN_RESET, name, actor, payload));
         return secret;
     }
 

@@ -2,6 +2,7 @@ package dev.governor.policy;
 
 import dev.governor.GovernorConfig;
 import dev.governor.api.ApiException;
+import dev.governor.api.Infrastructure;
 import dev.governor.policy.PolicyLoadException.Problem;
 import dev.governor.policy.engine.KiePolicyEngine;
 import dev.governor.policy.engine.LoadLimits;
@@ -157,8 +158,13 @@ public class PolicyService implements PolicyEngine {
         try {
             log.record(load);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "could not record policy load %s; %s", load.id(),
-                    activating ? "the new version is not activated" : "the refusal is not in the history");
+            String outcome = activating ? "the new version is not activated" : "the refusal is not in the history";
+            // The audit log or the database could not be written (a 503 fault): one line, no stack trace.
+            if (Infrastructure.isFault(e) || e instanceof ApiException a && a.status() == 503) {
+                LOG.warnf("could not record policy load %s; %s: %s", load.id(), outcome, Infrastructure.rootMessage(e));
+            } else {
+                LOG.errorf(e, "could not record policy load %s; %s", load.id(), outcome);
+            }
             if (activating) {
                 throw new ApiException(503, "Service Unavailable", "The policy load could not be recorded in the audit"
                         + " log, so version " + load.version() + " was not activated; the previous version stays in force."

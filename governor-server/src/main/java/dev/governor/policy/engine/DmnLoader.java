@@ -105,6 +105,8 @@ final class DmnLoader {
                     problems.add(xml);
                     continue;
                 }
+                List<Problem> unreachable = CatchAll.unreachable(s);
+                int problemsBefore = problems.size();
                 Map<DMNMessageType, List<Problem>> byKind = new LinkedHashMap<>();
                 for (DMNMessage m : validator.validate(new StringReader(s.text()),
                         VALIDATE_SCHEMA, VALIDATE_MODEL, ANALYZE_DECISION_TABLE)) {
@@ -118,6 +120,8 @@ final class DmnLoader {
                     if (error) problems.add(DmnChecks.problem(s.path(), m, true));
                     else byKind.computeIfAbsent(m.getMessageType(), k -> new ArrayList<>()).add(DmnChecks.problem(s.path(), m, false));
                 }
+                // A refused file names its unreachable rows too: they are usually why it is refused.
+                (problems.size() > problemsBefore ? problems : warnings).addAll(unreachable);
                 byKind.forEach((kind, found) -> warnings.add(Findings.oneLine(kind, found)));
             }
         } finally {
