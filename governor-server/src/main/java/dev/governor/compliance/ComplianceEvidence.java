@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ public class ComplianceEvidence {
         e.put("decisions", Map.of("byOutcome", decisions.outcomesSince(from)));
         e.put("approvals", Map.of("byStatus", approvals.statusesSince(from)));
         e.put("irreversibleSignOff", decisions.irreversibleSignOffSince(from));
-        List<Checkpoint> signed = checkpoints.all();
-        Checkpoint last = signed.stream().max(Comparator.comparingLong(Checkpoint::seq)).orElse(null);
+        Checkpoint last = checkpoints.latest().orElse(null);
         Map<String, Object> chain = new LinkedHashMap<>();
         chain.put("lastCheckpoint", last == null ? null : Map.of("seq", last.seq(), "at", last.at(), "keyId", last.keyId()));
         chain.put("verification", "run GET /v1/audit/verify (auditor); its result is not stored, so it is not shown here");
@@ -79,7 +77,7 @@ public class ComplianceEvidence {
         e.put("policy", p);
         e.put("orphanedAgents", agents.orphans().size());
         e.put("halts", Map.of("global", halt.inForce().isPresent(),
-                "scopedInForce", scopedHalts.list(true, PageRequest.of("0", "500")).size()));
+                "scopedInForce", scopedHalts.countInForce()));
         Map<String, Object> exceptions = new LinkedHashMap<>();
         exceptions.put("open", null);
         exceptions.put("note", "break-glass exceptions are not built yet: none can be open");

@@ -1,5 +1,7 @@
 package dev.governor.decision;
 
+import dev.governor.policy.Outcome;
+import dev.governor.policy.Reversibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,7 +40,8 @@ public class DecisionStats {
     @Transactional
     public SignOff irreversibleSignOffSince(OffsetDateTime from) {
         List<?> rows = em.createNativeQuery("SELECT COUNT(*), COUNT(approval_id) FROM decisions WHERE decided_at >= ?1"
-                + " AND reversibility = 'IRREVERSIBLE' AND outcome = 'ALLOW'").setParameter(1, from).getResultList();
+                        + " AND reversibility = ?2 AND outcome = ?3").setParameter(1, from)
+                .setParameter(2, Reversibility.IRREVERSIBLE.name()).setParameter(3, Outcome.ALLOW.name()).getResultList();
         Object[] r = (Object[]) rows.get(0);
         return new SignOff(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }

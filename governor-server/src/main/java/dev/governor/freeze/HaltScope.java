@@ -1,5 +1,10 @@
 package dev.governor.freeze;
 
+import dev.governor.api.ApiException;
+
+import java.util.Arrays;
+import java.util.Map;
+
 /**
  * What a scoped halt covers. The identity scopes (AGENT, OWNER, SESSION) are matched when the
  * facts are gathered; the others are matched by rules/halt.drl against the action as the policy
@@ -27,22 +32,22 @@ public enum HaltScope {
     }
 
     /** The scope a {@code scope} object names: exactly one known member, or a 400 naming {@code scope}. */
-    static java.util.Map.Entry<HaltScope, String> of(java.util.Map<String, String> scope) {
+    static Map.Entry<HaltScope, String> of(Map<String, String> scope) {
         if (scope == null || scope.size() != 1) throw invalid();
         var member = scope.entrySet().iterator().next();
         for (HaltScope s : values()) {
             if (s.key.equals(member.getKey())) {
                 if (member.getValue() == null || member.getValue().isBlank()) {
-                    throw dev.governor.api.ApiException.invalid("scope." + s.key, "must not be blank");
+                    throw ApiException.invalid("scope." + s.key, "must not be blank");
                 }
-                return java.util.Map.entry(s, member.getValue());
+                return Map.entry(s, member.getValue());
             }
         }
         throw invalid();
     }
 
-    private static dev.governor.api.ApiException invalid() {
-        return dev.governor.api.ApiException.invalid("scope", "must name exactly one of "
-                + java.util.Arrays.stream(values()).map(s -> s.key).toList());
+    private static ApiException invalid() {
+        return ApiException.invalid("scope", "must name exactly one of "
+                + Arrays.stream(values()).map(s -> s.key).toList());
     }
 }

@@ -19,6 +19,10 @@ class ScopedHaltRepository implements PanacheRepositoryBase<ScopedHaltEntity, UU
         return find(ACTIVE, Sort.by("createdAt").and("id"), Map.<String, Object>of("now", now)).list();
     }
 
+    long countActiveAt(Instant now) {
+        return count(ACTIVE, Map.<String, Object>of("now", now));
+    }
+
     List<ScopedHaltEntity> all(boolean activeOnly, Instant now, int page, int size) {
         var query = activeOnly ? find(ACTIVE, Sort.descending("createdAt").and("id"), Map.<String, Object>of("now", now))
                 : findAll(Sort.descending("createdAt").and("id"));

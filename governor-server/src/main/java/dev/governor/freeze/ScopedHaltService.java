@@ -104,14 +104,18 @@ public class ScopedHaltService {
         return halts.all(activeOnly, now, page.page(), page.size()).stream().map(h -> ScopedHalt.of(h, now)).toList();
     }
 
+    @Transactional
+    public long countInForce() {
+        return halts.countActiveAt(now());
+    }
+
     /** A value the scope can never match is refused, so a halt that looks in force always is. */
     private static String normalised(HaltScope scope, String value) {
         return switch (scope) {
             case ENVIRONMENT_TIER -> oneOf(scope, value, EnvironmentTier.values());
             case ACTION_CLASS -> oneOf(scope, value, Reversibility.values());
-            case ENVIRONMENT -> require(scope, value.toLowerCase(Locale.ROOT), "^[a-z0-9][a-z0-9_-]{0,63}$",
-                    "must be an environment name (lowercase letters, digits, '_' or '-')");
-            case ACTION_TYPE -> require(scope, value, "^[a-z0-9_]+\\.[a-z0-9_]+$", "must be an action type <resource>.<verb>");
+            case ENVIRONMENT -> require(scope, value.toLowerCase(Locale.ROOT), Patterns.ENVIRONMENT, Patterns.ENVIRONMENT_MESSAGE);
+            case ACTION_TYPE -> require(scope, value, Patterns.ACTION_TYPE, Patterns.ACTION_TYPE_MESSAGE);
             case AGENT -> require(scope, value, Patterns.AGENT_ID, Patterns.AGENT_ID_MESSAGE);
             case OWNER, SESSION -> require(scope, value, "^[^\\p{Cntrl}]+$", "must be at most 320 characters, without control characters");
         };

@@ -2,6 +2,7 @@ package dev.governor.freeze;
 
 import dev.governor.MutableClock;
 import dev.governor.testing.AuditRows;
+import dev.governor.testing.Races;
 import dev.governor.testing.Given;
 import dev.governor.testing.RegisteredAgent;
 import dev.governor.testing.TestUser;
@@ -57,6 +58,15 @@ class ScopedHaltTest {
                 .body("liftedBy", equalTo("admin"));
         asAdmin().delete("/v1/halts/{id}", id).then().statusCode(409);
         mutate(halted).body("outcome", equalTo("ALLOW"));
+        assertThat(AuditRows.kinds(em, id)).containsExactly("SCOPED_HALT_DECLARED", "SCOPED_HALT_LIFTED");
+    }
+
+    @Test
+    void racingLiftsEndAHaltExactlyOnce() throws Exception {
+        String id = declare("actionType", "haltrace.update", null).statusCode(201).extract().path("id");
+        List<Integer> statuses = Races.race(8, () -> asAdmin().delete("/v1/halts/{id}", id).statusCode());
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(AuditRows.kinds(em, id)).containsExactly("SCOPED_HALT_DECLARED", "SCOPED_HALT_LIFTED");
     }
 
