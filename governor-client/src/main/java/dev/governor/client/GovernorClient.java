@@ -2,15 +2,18 @@ package dev.governor.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,6 +41,19 @@ public final class GovernorClient {
     /** {@code POST /v1/decisions}: ask before acting. */
     public Decision decide(ActionRequest request) {
         return http.post("/v1/decisions", request, Decision.class);
+    }
+
+    /**
+     * {@code GET /v1/keys}: Governor's public keys (receipts and checkpoints), by key id, for
+     * {@link Receipts#verify} or a {@link ReceiptGuard}.
+     */
+    public Map<String, PublicKey> publicKeys() {
+        JsonNode jwks = http.get("/v1/keys", Duration.ZERO, JsonNode.class);
+        try {
+            return Receipts.keys(jwks);
+        } catch (java.io.IOException e) {
+            throw new GovernorException(200, null, "Governor's key set is not readable: " + e.getMessage(), e);
+        }
     }
 
     /** {@code GET /v1/approvals/{id}}: the approval as it stands. */

@@ -58,8 +58,12 @@ public final class Receipts {
 
     /** The keys of a JSON Web Key Set as {@code GET /v1/keys} publishes it, by key id. */
     public static Map<String, PublicKey> keys(String jwks) throws IOException {
+        return keys(JSON.readTree(jwks));
+    }
+
+    static Map<String, PublicKey> keys(JsonNode jwks) throws IOException {
         Map<String, PublicKey> keys = new HashMap<>();
-        for (JsonNode k : JSON.readTree(jwks).path("keys")) {
+        for (JsonNode k : jwks.path("keys")) {
             if (!"OKP".equals(k.path("kty").asText()) || !"Ed25519".equals(k.path("crv").asText())) continue;
             try {
                 keys.put(k.path("kid").asText(), ed25519(B64.decode(k.path("x").asText())));
@@ -68,6 +72,18 @@ public final class Receipts {
             }
         }
         return keys;
+    }
+
+    /** The id of the key a receipt names in its header, or null when it is not a readable JWS. */
+    public static String keyId(String receipt) {
+        String[] parts = receipt == null ? new String[0] : receipt.split("\\.", -1);
+        if (parts.length != 3) return null;
+        try {
+            JsonNode kid = json(parts[0], "header").path("kid");
+            return kid.isTextual() ? kid.asText() : null;
+        } catch (InvalidReceiptException e) {
+            return null;
+        }
     }
 
     public static Claims verify(String receipt, Object action, Map<String, PublicKey> keys) throws InvalidReceiptException {

@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.governor.client.TestReceipts.claims;
+import static dev.governor.client.TestReceipts.jwks;
+import static dev.governor.client.TestReceipts.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +95,33 @@ class ReceiptsTest {
     }
 
     @Test
+    void aRefreshingGuardFetchesTheKeysOnRotationButNotForEveryMadeUpKey() throws Exception {
+        KeyPair next = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Map<String, PublicKey>> published = new java.util.concurrent.atomic.AtomicReference<>(keys);
+        ReceiptGuard guard = ReceiptGuard.refreshing(() -> {
+            fetches.incrementAndGet();
+            return published.get();
+        }, java.time.Duration.ofSeconds(30));
+
+        guard.accept(receipt("k1", governor.getPrivate(), claims(UUID.randomUUID(), "ALLOW", Receipts.fingerprint(ACTION), NOW.plusSeconds(60))), ACTION, NOW);
+        assertThat(fetches).hasValue(1);
+
+        published.set(Receipts.keys(jwks("k2", next.getPublic())));
+        String byNewKey = receipt("k2", next.getPrivate(), claims(UUID.randomUUID(), "ALLOW", Receipts.fingerprint(ACTION), NOW.plusSeconds(90)));
+        assertThatThrownBy(() -> guard.accept(byNewKey, ACTION, NOW.plusSeconds(1))).hasMessageContaining("not among the keys");
+        assertThat(fetches).as("within the interval a new key id fetches nothing").hasValue(1);
+        guard.accept(byNewKey, ACTION, NOW.plusSeconds(31));
+        assertThat(fetches).hasValue(2);
+
+        for (int i = 0; i < 5; i++) {
+            String madeUp = receipt("nobody-" + i, next.getPrivate(), claims(UUID.randomUUID(), "ALLOW", Receipts.fingerprint(ACTION), NOW.plusSeconds(90)));
+            assertThatThrownBy(() -> guard.accept(madeUp, ACTION, NOW.plusSeconds(32))).hasMessageContaining("not among the keys");
+        }
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
     void garbageIsRefusedNeverThrownAtTheCaller() {
         for (String junk : new String[]{null, "", "a.b", "a.b.c", "!!.??.**", "e30.e30.e30"}) {
             assertThatThrownBy(() -> Receipts.verify(junk, ACTION, keys, NOW)).isInstanceOf(Receipts.InvalidReceiptException.class);
@@ -114,29 +141,5 @@ class ReceiptsTest {
         assertThat(VerifyReceipt.run(new String[]{receipt, other.toString(), jwks.toString()}, print, NOW)).isEqualTo(1);
         assertThat(VerifyReceipt.run(new String[]{receipt}, print, NOW)).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid: decision", "refused: the receipt is for another action", "usage:");
-    }
-
-    /** Claims in RFC 8785 order (members sorted), as Governor writes them. */
-    private static String claims(UUID decision, String outcome, String actionHash, Instant expires) {
-        return "{\"actionHash\":\"" + actionHash + "\",\"agentId\":\"bot-1\",\"auditSeq\":42,\"decisionId\":\"" + decision
-                + "\",\"expiresAt\":\"" + expires + "\",\"issuedAt\":\"" + expires.minusSeconds(60) + "\",\"outcome\":\""
-                + outcome + "\",\"policyVersion\":\"sha256:abc\",\"v\":1}";
-    }
-
-    private static String receipt(String kid, PrivateKey key, String claims) throws Exception {
-        String input = B64.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\",\"typ\":\"governor-receipt+jws\"}")
-                .getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(key);
-        s.update(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + B64.encodeToString(s.sign());
-    }
-
-    /** The JWKS entry of a public key: the last 32 bytes of its X.509 encoding. */
-    private static String jwks(String kid, PublicKey key) throws Exception {
-        byte[] der = key.getEncoded();
-        String x = B64.encodeToString(Arrays.copyOfRange(der, der.length - 32, der.length));
-        return new ObjectMapper().writeValueAsString(Map.of("keys", java.util.List.of(
-                Map.of("kty", "OKP", "crv", "Ed25519", "kid", kid, "x", x, "alg", "EdDSA", "use", "sig"))));
     }
 }

@@ -10,6 +10,8 @@ import dev.governor.client.GovernorClient;
 import dev.governor.client.GovernorException;
 import dev.governor.client.Outcome;
 import dev.governor.client.OutcomeStatus;
+import dev.governor.client.ReceiptGuard;
+import dev.governor.client.Receipts;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.time.Duration;
@@ -23,9 +25,14 @@ import java.util.function.Function;
  * One governed tool call: map it to an action, ask Governor, and only on ALLOW forward it
  * upstream, then report what became of it. Everything else (no rule, DENY, RECOMMEND, an
  * approval still pending, Governor unreachable) is a tool error and the upstream never sees the call.
+ * An ALLOW is forwarded only when its signed receipt verifies against Governor's published keys
+ * for this exact action, once: an answer forged or replayed between Governor and the gateway
+ * does not carry the call through.
  */
 public final class Gateway {
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    /** How often a receipt naming an unknown key may make the gateway fetch Governor's keys again. */
+    private static final Duration KEY_REFRESH = Duration.ofSeconds(30);
 
     private final GovernorClient governor;
     private final ActionMapper mapper;
@@ -34,6 +41,7 @@ public final class Gateway {
     private final String sessionId;
     private final Duration approvalWait;
     private final ToolResults results;
+    private final ReceiptGuard receipts;
     private final ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     /** Approvals opened by calls that could not wait, by tool and arguments: calling again executes them. */
     private final Map<String, UUID> pending = new ConcurrentHashMap<>();
@@ -47,6 +55,7 @@ public final class Gateway {
         this.sessionId = mapping.sessionId() != null ? mapping.sessionId() : sessionId;
         this.approvalWait = mapping.approvalWait();
         this.results = new ToolResults(mapping.approvalLink() != null ? mapping.approvalLink() : approvalLinkFallback);
+        this.receipts = ReceiptGuard.refreshing(governor::publicKeys, KEY_REFRESH);
     }
 
     public McpSchema.CallToolResult call(McpSchema.CallToolRequest call) {
@@ -79,7 +88,7 @@ public final class Gateway {
                                             Decision decision) {
         if (decision.outcome() == Outcome.ALLOW) {
             pending.remove(key);
-            return forward(call, decision);
+            return forward(call, request, decision);
         }
         if (decision.outcome() != Outcome.REQUIRE_APPROVAL || decision.approval() == null) {
             pending.remove(key);
@@ -93,10 +102,19 @@ public final class Gateway {
         if (approval.status() == ApprovalStatus.PENDING) return results.pending(call.name(), decision, approvalId);
         pending.remove(key);
         Decision executed = governor.executeApproved(approvalId, request);
-        return executed.outcome() == Outcome.ALLOW ? forward(call, executed) : results.denied(call.name(), executed);
+        return executed.outcome() == Outcome.ALLOW ? forward(call, request, executed) : results.denied(call.name(), executed);
     }
 
-    private McpSchema.CallToolResult forward(McpSchema.CallToolRequest call, Decision decision) {
+    private McpSchema.CallToolResult forward(McpSchema.CallToolRequest call, ActionRequest request, Decision decision) {
+        try {
+            receipts.accept(decision.receipt(), request.action());
+        } catch (Receipts.InvalidReceiptException e) {
+            report(decision, OutcomeStatus.FAILED, "not carried out: the gateway refused the receipt: " + e.getMessage());
+            return results.refused(call.name(), "the ALLOW's receipt did not verify (" + e.getMessage()
+                    + "), so it was not carried out");
+        } catch (GovernorException e) {
+            return results.unavailable(call.name(), e);
+        }
         McpSchema.CallToolResult result;
         try {
             result = upstream.apply(call);

@@ -176,6 +176,28 @@ class GatewayTest {
     }
 
     @Test
+    void an_allow_whose_receipt_is_missing_forged_or_for_another_action_is_not_forwarded() {
+        gateway("PT0S");
+        for (FakeGovernor.Receipting bad : new FakeGovernor.Receipting[]{FakeGovernor.Receipting.NONE,
+                FakeGovernor.Receipting.FORGED, FakeGovernor.Receipting.OTHER_ACTION}) {
+            governor.receipts = bad;
+
+            McpSchema.CallToolResult result = harness.call("read_file", Map.of("path", "a.txt"));
+
+            assertThat(result.isError()).as(bad.name()).isTrue();
+            assertThat(McpHarness.text(result)).as(bad.name()).contains("receipt did not verify");
+        }
+        assertThat(harness.upstreamCalls).isEmpty();
+        assertThat(governor.to("/outcome")).hasSize(3)
+                .allSatisfy(c -> assertThat(c.body().path("status").asText()).isEqualTo("FAILED"));
+        assertThat(governor.to("/v1/keys")).as("fetched once: a made-up key id does not refetch at once").hasSize(1);
+
+        governor.receipts = FakeGovernor.Receipting.GENUINE;
+        assertThat(harness.call("read_file", Map.of("path", "a.txt")).isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(harness.upstreamCalls).hasSize(1);
+    }
+
+    @Test
     void governor_unavailable_leaves_the_call_undone() {
         governor.decisions = body -> new FakeGovernor.Reply(503,
                 "{\"type\":\"urn:governor:problem:service-unavailable\",\"status\":503,\"detail\":\"db down\"}");
