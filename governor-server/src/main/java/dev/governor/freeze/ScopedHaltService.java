@@ -36,12 +36,15 @@ public class ScopedHaltService {
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
+    private final HaltNotices notices;
 
-    public ScopedHaltService(ScopedHaltRepository halts, AuditTrail audit, Caller caller, Clock clock) {
+    public ScopedHaltService(ScopedHaltRepository halts, AuditTrail audit, Caller caller, Clock clock,
+                             HaltNotices notices) {
         this.halts = halts;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /**
@@ -77,7 +80,9 @@ public class ScopedHaltService {
         halt.createdAt = now;
         halt.endsAt = request.until() == null ? null : request.until().toInstant().truncatedTo(ChronoUnit.MICROS);
         halts.persist(halt);
-        return audited(AuditKind.SCOPED_HALT_DECLARED, ScopedHalt.of(halt, now));
+        ScopedHalt declared = audited(AuditKind.SCOPED_HALT_DECLARED, ScopedHalt.of(halt, now));
+        notices.declared(declared);
+        return declared;
     }
 
     @Transactional
@@ -88,7 +93,9 @@ public class ScopedHaltService {
         if (!halt.activeAt(now)) throw ApiException.conflict("halt " + id + " is no longer in force");
         halt.liftedAt = now;
         halt.liftedBy = caller.name();
-        return audited(AuditKind.SCOPED_HALT_LIFTED, ScopedHalt.of(halt, now));
+        ScopedHalt lifted = audited(AuditKind.SCOPED_HALT_LIFTED, ScopedHalt.of(halt, now));
+        notices.lifted(lifted);
+        return lifted;
     }
 
     @Transactional

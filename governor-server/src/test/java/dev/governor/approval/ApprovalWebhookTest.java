@@ -80,14 +80,53 @@ class ApprovalWebhookTest {
         RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("*:*"));
         drift.respond(agent.id(), new DriftSignals(null, null, null, null, true));
 
-        JsonNode notice = next();
-        while (!notice.path("event").asText().equals("agent.drift")) notice = next();
+        JsonNode notice = nextOf("agent.drift");
         assertThat(notice.path("agentId").asText()).isEqualTo(agent.id());
         assertThat(notice.path("owner").asText()).isNotBlank();
         assertThat(notice.path("response").asText()).isEqualTo("SUSPEND");
         assertThat(notice.path("source").asText()).isEqualTo("decision-tables/drift-response.dmn#dr-incident-suspend");
         assertThat(notice.path("link").asText()).isEqualTo("https://governor.example.com/v1/agents/" + agent.id() + "/levels");
         TestAuth.asAdmin().get("/v1/agents/{id}", agent.id()).then().body("suspended", org.hamcrest.Matchers.is(true));
+    }
+
+    /** ScopedHaltService's caller, POST and DELETE /v1/halts: the owners a halt stops hear of it and of its end. */
+    @Test
+    void aScopedHaltAndItsLiftingArePostedForTheOwnersItStops() throws Exception {
+        RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("*:*"));
+        String owner = TestAuth.asAdmin().get("/v1/agents/{id}", agent.id()).then().extract().path("owner");
+        String id = TestAuth.asAdmin().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("scope", Map.of("agentId", agent.id()), "reason", "runaway loop"))
+                .post("/v1/halts").then().statusCode(201).extract().path("id");
+
+        JsonNode declared = nextOf("halt.declared");
+        assertThat(declared.path("haltId").asText()).isEqualTo(id);
+        assertThat(declared.path("scope").path("agentId").asText()).isEqualTo(agent.id());
+        assertThat(declared.path("reason").asText()).isEqualTo("runaway loop");
+        assertThat(declared.path("owners")).extracting(JsonNode::asText).containsExactly(owner);
+        assertThat(declared.path("link").asText()).isEqualTo("https://governor.example.com/v1/halts/" + id);
+
+        TestAuth.asAdmin().delete("/v1/halts/{id}", id).then().statusCode(200);
+        JsonNode lifted = nextOf("halt.lifted");
+        assertThat(lifted.path("haltId").asText()).isEqualTo(id);
+        assertThat(lifted.path("owners")).extracting(JsonNode::asText).containsExactly(owner);
+
+        // A halt over a tier names no owner (it stops whoever acts there); one the API refuses is never announced.
+        TestAuth.asAdmin().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("scope", Map.of("tier", "NOWHERE"), "reason", "x")).post("/v1/halts").then().statusCode(400);
+        String tier = TestAuth.asAdmin().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("scope", Map.of("tier", "STAGING"), "reason", "bad deploy"))
+                .post("/v1/halts").then().statusCode(201).extract().path("id");
+        JsonNode wide = nextOf("halt.declared");
+        assertThat(wide.path("haltId").asText()).isEqualTo(tier);
+        assertThat(wide.path("owners")).isEmpty();
+        TestAuth.asAdmin().delete("/v1/halts/{id}", tier).then().statusCode(200);
+        assertThat(nextOf("halt.lifted").path("haltId").asText()).isEqualTo(tier);
+    }
+
+    private static JsonNode nextOf(String event) throws Exception {
+        JsonNode notice = next();
+        while (!notice.path("event").asText().equals(event)) notice = next();
+        return notice;
     }
 
     @Test
