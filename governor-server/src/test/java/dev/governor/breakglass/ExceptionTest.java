@@ -87,6 +87,9 @@ class ExceptionTest {
         List<String> active = asAdmin().get("/v1/exceptions?active=true&agentId={a}", agent.id()).then().statusCode(200)
                 .extract().path("id");
         assertThat(active).containsExactly(id);
+        asAdmin().get("/v1/reports/compliance?framework=eu-ai-act").then().statusCode(200)
+                .body("controls.find { it.id == 'art-14' }.evidence.exceptions.open",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
         as(first).contentType(ContentType.JSON).body(Map.of("reason", "INC resolved"))
                 .post("/v1/exceptions/{id}/revoke", id).then().statusCode(200).body("status", equalTo("REVOKED"))
