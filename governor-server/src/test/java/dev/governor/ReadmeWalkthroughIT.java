@@ -59,6 +59,18 @@ class ReadmeWalkthroughIT {
                 "\"kind\":\"REGISTERED\"", "\"kind\":\"PROMOTED\""));        // 6
     }
 
+    @Test
+    void theBreakGlassStoryRunsAsWritten() throws Exception {
+        String out = run("break-glass");
+        assertInOrder(out, List.of(
+                "\"outcome\":\"DENY\"", "PERMISSION_NOT_GRANTED",               // 1
+                "\"status\":403", "neither",                                      // 3, the owner
+                "\"status\":\"PENDING\"", "\"status\":\"ACTIVE\"",             // 3, amir then bea
+                "\"outcome\":\"ALLOW\"", "\"code\":\"EXCEPTION_APPLIED\"",      // 4
+                "\"status\":\"ACTIVE\"", "\"status\":\"REVOKED\"",              // 5, the report, the revocation
+                "\"outcome\":\"DENY\"", "PERMISSION_NOT_GRANTED"));
+    }
+
     private static String run(String name) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher m = Pattern.compile("<!-- walkthrough: " + Pattern.quote(name) + " -->\\s*```bash\\n(.*?)```",

@@ -54,6 +54,11 @@ public enum AuditKind {
     SCOPED_HALT_DECLARED,
     /** A scoped halt lifted before its end. */
     SCOPED_HALT_LIFTED,
+    /** A break-glass exception asked for, given its first approval, activated by its second, or revoked; each binds the row. */
+    EXCEPTION_REQUESTED,
+    EXCEPTION_APPROVED,
+    EXCEPTION_ACTIVATED,
+    EXCEPTION_REVOKED,
     /** An asset registered, replaced or deleted (/v1/assets), binding its row as it then stands. */
     ASSET_CREATED,
     ASSET_UPDATED,

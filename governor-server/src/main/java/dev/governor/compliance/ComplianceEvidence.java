@@ -3,6 +3,7 @@ package dev.governor.compliance;
 import dev.governor.agent.AgentGrants;
 import dev.governor.approval.ApprovalService;
 import dev.governor.audit.Checkpoint;
+import dev.governor.breakglass.ExceptionService;
 import dev.governor.audit.Checkpoints;
 import dev.governor.decision.DecisionStats;
 import dev.governor.freeze.HaltService;
@@ -41,11 +42,13 @@ public class ComplianceEvidence {
     private final AgentGrants agents;
     private final HaltService halt;
     private final ScopedHaltService scopedHalts;
+    private final ExceptionService exceptions;
     private final Clock clock;
 
     public ComplianceEvidence(DecisionStats decisions, ApprovalService approvals, Checkpoints checkpoints,
                               PolicyService policy, PolicyLoadLog loads, AgentGrants agents, HaltService halt,
-                              ScopedHaltService scopedHalts, Clock clock) {
+                              ScopedHaltService scopedHalts, ExceptionService exceptions, Clock clock) {
+        this.exceptions = exceptions;
         this.decisions = decisions;
         this.approvals = approvals;
         this.checkpoints = checkpoints;
@@ -78,10 +81,8 @@ public class ComplianceEvidence {
         e.put("orphanedAgents", agents.orphans().size());
         e.put("halts", Map.of("global", halt.inForce().isPresent(),
                 "scopedInForce", scopedHalts.countInForce()));
-        Map<String, Object> exceptions = new LinkedHashMap<>();
-        exceptions.put("open", null);
-        exceptions.put("note", "break-glass exceptions are not built yet: none can be open");
-        e.put("exceptions", exceptions);
+        e.put("exceptions", Map.of("open", exceptions.countInForce(),
+                "note", "break-glass exceptions in force now (GET /v1/exceptions?active=true)"));
         return e;
     }
 }

@@ -1,66 +1,20 @@
 package dev.governor.decision;
 
-import dev.governor.audit.Binding;
 import dev.governor.audit.BoundForms;
-import dev.governor.audit.BoundRecords;
+import dev.governor.audit.EntityBindings;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The rows of one append-only entity (id field {@code id}) as their audit records bind them:
- * history, written once and never changed. Reviews, human actions and OUTCOME_MISSING flags.
+ * The rows of one append-only entity as their audit records bind them: history, written once and
+ * never changed. Reviews, human actions and OUTCOME_MISSING flags.
  */
-abstract class AppendOnlyBindings<E> implements BoundRecords {
-
-    private final EntityManager em;
-    private final BoundForms bound;
-    private final String kind;
-    private final Class<E> type;
-    private final Function<E, UUID> id;
-    private final Function<E, Object> form;
+abstract class AppendOnlyBindings<E> extends EntityBindings<E> {
 
     AppendOnlyBindings(EntityManager em, BoundForms bound, String kind, Class<E> type, Function<E, UUID> id,
                        Function<E, Object> form) {
-        this.em = em;
-        this.bound = bound;
-        this.kind = kind;
-        this.type = type;
-        this.id = id;
-        this.form = form;
-    }
-
-    Binding of(E entity) {
-        return bound.binding(kind, id.apply(entity), form.apply(entity));
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public boolean changes() {
-        return false;
-    }
-
-    @Override
-    @Transactional
-    public Map<UUID, Object> forms(List<UUID> ids) {
-        Map<UUID, Object> forms = new HashMap<>();
-        em.createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids", type).setParameter("ids", ids)
-                .getResultList().forEach(e -> forms.put(id.apply(e), form.apply(e)));
-        return forms;
-    }
-
-    @Override
-    @Transactional
-    public List<UUID> ids(UUID after, int limit) {
-        return BoundForms.ids(em, type.getSimpleName(), after, limit);
+        super(em, bound, kind, type, id, form, false);
     }
 }

@@ -3,6 +3,7 @@ package dev.governor.decision;
 import dev.governor.agent.AgentService;
 import dev.governor.approval.ApprovalUses;
 import dev.governor.asset.AssetService;
+import dev.governor.breakglass.ExceptionService;
 import dev.governor.budget.BudgetLedger;
 import dev.governor.freeze.FreezeService;
 import dev.governor.agent.AgentGrants;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * included, is the policy's call), the inputs, the agent's running budget totals and pending
  * approvals, the global halt if one is in force, the registered assets matching the target, the
  * approval or plan step the request names, the agent's and the session's earlier steps, and the
- * recent history of the inputs' metrics.
+ * recent history of the inputs' metrics, and the break-glass exceptions in force for the agent.
  * Shared by decisions and by plan verification, so a plan step is judged like a decision.
  */
 @ApplicationScoped
@@ -39,10 +40,13 @@ public class DecisionFacts {
     private final AssetService assets;
     private final ScopedHaltService scopedHalts;
     private final AgentGrants grants;
+    private final ExceptionService exceptions;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
                          ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions,
-                         ObservedInputs history, AssetService assets, ScopedHaltService scopedHalts, AgentGrants grants) {
+                         ObservedInputs history, AssetService assets, ScopedHaltService scopedHalts, AgentGrants grants,
+                         ExceptionService exceptions) {
+        this.exceptions = exceptions;
         this.scopedHalts = scopedHalts;
         this.grants = grants;
         this.sessions = sessions;
@@ -94,6 +98,7 @@ public class DecisionFacts {
         // The owner is read only when a halt names an owner (the agent row is already in this transaction).
         var halts = scopedHalts.inForce(agentId, () -> agent == null ? null : grants.owner(agentId), sessionId, now);
         return base.withKnown(base.known().withHistory(history.of(inputFacts)).withHalts(halts)
+                .withExceptions(agent == null ? List.of() : exceptions.inForce(agentId, now))
                 .withSession(sessions.before(agentId, sessionId, planId, now))
                 .withAssets(assets.matching(action.target())));
     }

@@ -243,36 +243,58 @@ public record EvaluationInput(
      * @param halts the scoped halts in force that may cover this request: every one scoped to an
      *              environment, tier, action type or class, and those naming this agent, its owner
      *              or its session (rules/halt.drl decides which cover the action)
+     * @param exceptions the break-glass exceptions in force for this agent (rules/exceptions.drl
+     *              decides which cover the action and what they lift)
      */
     public record Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history,
-                        List<ScopedHaltFacts> halts) {
-        public static final Known NOTHING = new Known(List.of(), List.of(), List.of(), List.of());
+                        List<ScopedHaltFacts> halts, List<ExceptionFacts> exceptions) {
+        public static final Known NOTHING = new Known(List.of(), List.of(), List.of(), List.of(), List.of());
 
         public Known {
             assets = assets == null ? List.of() : List.copyOf(assets);
             session = session == null ? List.of() : List.copyOf(session);
             history = history == null ? List.of() : List.copyOf(history);
             halts = halts == null ? List.of() : List.copyOf(halts);
+            exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
         }
 
         public Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history) {
-            this(assets, session, history, List.of());
+            this(assets, session, history, List.of(), List.of());
         }
 
         public Known withAssets(List<AssetFacts> assets) {
-            return new Known(assets, session, history, halts);
+            return new Known(assets, session, history, halts, exceptions);
         }
 
         public Known withSession(List<SessionStep> session) {
-            return new Known(assets, session, history, halts);
+            return new Known(assets, session, history, halts, exceptions);
         }
 
         public Known withHistory(List<MetricHistory> history) {
-            return new Known(assets, session, history, halts);
+            return new Known(assets, session, history, halts, exceptions);
         }
 
         public Known withHalts(List<ScopedHaltFacts> halts) {
-            return new Known(assets, session, history, halts);
+            return new Known(assets, session, history, halts, exceptions);
+        }
+
+        public Known withExceptions(List<ExceptionFacts> exceptions) {
+            return new Known(assets, session, history, halts, exceptions);
+        }
+    }
+
+    /**
+     * A break-glass exception in force for the requesting agent (two people approved it, its
+     * window is open): rules/exceptions.drl lifts the listed codes for the listed action types
+     * and target patterns, as far as decision-tables/exceptions.dmn lets them be lifted.
+     */
+    public record ExceptionFacts(UUID id, String agentId, List<String> actionTypes, List<String> targets,
+                                 List<String> reasonCodes, Instant until, List<String> approvedBy) {
+        public ExceptionFacts {
+            actionTypes = actionTypes == null ? List.of() : List.copyOf(actionTypes);
+            targets = targets == null ? List.of() : List.copyOf(targets);
+            reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
+            approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
         }
     }
 

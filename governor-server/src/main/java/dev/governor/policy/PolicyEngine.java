@@ -28,6 +28,14 @@ public interface PolicyEngine {
         return OutcomeDeadline.unknown("this policy engine has no outcome deadlines");
     }
 
+    /**
+     * Whether decision-tables/exceptions.dmn lets a break-glass exception lift this reason code,
+     * and for how long at most. Never throws: a failure is not liftable, with its error.
+     */
+    default ExceptionLimit exceptionLimit(String reasonCode) {
+        return ExceptionLimit.unknown(reasonCode, "this policy engine has no exception limits");
+    }
+
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();
 }

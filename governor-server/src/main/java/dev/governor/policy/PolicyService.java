@@ -84,6 +84,11 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public ExceptionLimit exceptionLimit(String reasonCode) {
+        return active.get().exceptionLimit(reasonCode);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

@@ -21,6 +21,8 @@ import static dev.governor.policy.PolicyTestReader.time;
  * session: [{ actionType: file.read, outcome: ALLOW, dataClasses: [CREDENTIALS],
  *             reportedOutcome: SUCCEEDED, at: -5m, sameSession: true, planned: false }]
  * halts:   [{ scope: ENVIRONMENT_TIER, value: PRODUCTION, reason: INC-9, by: admin }]
+ * exceptions: [{ agentId: ops-bot, actionTypes: [config.update], targets: ["svc/pay*"],
+ *             reasonCodes: [PERMISSION_NOT_GRANTED], until: +1h }]   (approved by two people)
  * </pre>
  */
 final class PolicyTestKnown {
@@ -28,10 +30,27 @@ final class PolicyTestKnown {
     private PolicyTestKnown() {
     }
 
-    static EvaluationInput.Known read(JsonNode given, java.time.Instant now, String where) {
+    static EvaluationInput.Known read(JsonNode given, String agentId, java.time.Instant now, String where) {
         return EvaluationInput.Known.NOTHING.withAssets(assets(given.get("assets"), where))
                 .withSession(session(given.get("session"), now, where))
-                .withHalts(halts(given.get("halts"), where));
+                .withHalts(halts(given.get("halts"), where))
+                .withExceptions(exceptions(given.get("exceptions"), agentId, now, where));
+    }
+
+    /** Exceptions as Governor gathers them: approved; agentId defaults to the request's agent, until to +1h. */
+    private static List<EvaluationInput.ExceptionFacts> exceptions(JsonNode list, String agentId, java.time.Instant now,
+                                                                   String where) {
+        List<EvaluationInput.ExceptionFacts> out = new ArrayList<>();
+        if (list == null) return out;
+        int n = 0;
+        for (JsonNode e : list) {
+            allow(e, where + " exception", "agentId", "actionTypes", "targets", "reasonCodes", "until");
+            out.add(new EvaluationInput.ExceptionFacts(UUID.nameUUIDFromBytes((where + " exception " + ++n).getBytes()),
+                    e.path("agentId").asText(agentId), List.copyOf(PolicyTestReader.strings(e.get("actionTypes"))),
+                    List.copyOf(PolicyTestReader.strings(e.get("targets"))), List.copyOf(PolicyTestReader.strings(e.get("reasonCodes"))),
+                    time(e.path("until").asText("+1h"), now), List.of("approver-1", "approver-2")));
+        }
+        return out;
     }
 
     /** Scoped halts in force; those scoped to an agent, owner or session are taken as naming this request's. */

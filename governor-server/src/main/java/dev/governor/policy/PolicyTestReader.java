@@ -63,7 +63,7 @@ final class PolicyTestReader {
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
         allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
-                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session", "history", "halts");
+                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session", "history", "halts", "exceptions");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
@@ -82,7 +82,7 @@ final class PolicyTestReader {
                 PolicyTestAuthority.approval(g.get("approval"), agentId, now, where),
                 PolicyTestAuthority.planStep(g.get("planStep"), agentId, now, where),
                 pendingApprovals(g.get("pendingApprovals"), where))
-                .withKnown(PolicyTestKnown.read(g, now, where).withHistory(history(g.get("history"), now, where)));
+                .withKnown(PolicyTestKnown.read(g, agentId, now, where).withHistory(history(g.get("history"), now, where)));
     }
 
     /**
@@ -259,7 +259,7 @@ final class PolicyTestReader {
         return node.hasNonNull(key) ? node.get(key).asText() : null;
     }
 
-    private static Set<String> strings(JsonNode list) {
+    static Set<String> strings(JsonNode list) {
         Set<String> out = new LinkedHashSet<>();
         if (list != null) list.forEach(n -> out.add(n.asText()));
         return out;

@@ -54,6 +54,8 @@ public enum ReasonCode {
     READ_ONLY(Outcome.ALLOW, "the action only reads"),
     WITHIN_AUTONOMY(Outcome.ALLOW, "the mutation is within the agent's autonomy level"),
     PLAN_STEP(Outcome.ALLOW, "a step of an allowed plan, verified when the plan was allowed"),
+    EXCEPTION_APPLIED(Outcome.ALLOW, "a break-glass exception (`POST /v1/exceptions`, approved by two people) lifted "
+            + "the reason it names for this agent, action type and target; the lifted reason is quoted in the message"),
     APPROVED(Outcome.ALLOW, "a human approved this exact action; the approval is consumed"),
     APPROVAL_PENDING(Outcome.REQUIRE_APPROVAL, "the approval named is still waiting for a human"),
     APPROVAL_MISMATCH(Outcome.DENY, "the approval named is for another action or agent, a plan's, "

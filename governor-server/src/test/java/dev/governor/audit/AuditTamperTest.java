@@ -202,6 +202,39 @@ class AuditTamperTest {
         valid();
     }
 
+    @Test
+    void aWidenedExceptionIsReportedAtItsLatestRecordAndAForgedOneAsUnbound() throws Exception {
+        RegisteredAgent agent = Given.agent().permissions("config:read").register();
+        String id = asAdmin().contentType(ContentType.JSON).body(Map.of("agentId", agent.id(),
+                        "actionTypes", List.of("config.update"), "targets", List.of("app/" + agent.id() + "/*"),
+                        "reasonCodes", List.of("PERMISSION_NOT_GRANTED"), "justification", "tamper test", "duration", "PT1H"))
+                .post("/v1/exceptions").then().statusCode(201).extract().path("id");
+        for (String approver : List.of("tamper-a-" + agent.id() + "@example.com", "tamper-b-" + agent.id() + "@example.com")) {
+            as(Given.user(approver).roles("approver").create()).contentType(ContentType.JSON).body(Map.of())
+                    .post("/v1/exceptions/{id}/approve", id).then().statusCode(200);
+        }
+        long activated = recordOf(id);
+        sql.exec("UPDATE policy_exceptions SET reason_codes = ? WHERE id = ?", "PERMISSION_NOT_GRANTED\nCODE_FREEZE",
+                UUID.fromString(id));
+        try {
+            broken(activated, "policy_exception " + id);
+        } finally {
+            sql.exec("UPDATE policy_exceptions SET reason_codes = ? WHERE id = ?", "PERMISSION_NOT_GRANTED", UUID.fromString(id));
+        }
+        valid();
+
+        List<Map<String, Object>> row = sql.rows("SELECT * FROM policy_exceptions WHERE id = ?", UUID.fromString(id));
+        UUID forged = UUID.randomUUID();
+        row.get(0).put("id", forged);
+        sql.insert("policy_exceptions", row);
+        try {
+            unbound("policy_exception " + forged);
+        } finally {
+            sql.exec("DELETE FROM policy_exceptions WHERE id = ?", forged);
+        }
+        valid();
+    }
+
     private static io.restassured.response.ValidatableResponse plan(RegisteredAgent agent, Map<String, Object> action) {
         return as(agent).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.id(), "steps", List.of(Map.of("action", action))))

@@ -84,6 +84,12 @@ class PermissionMatrixTest {
         MATRIX.put("GET /v1/halts", READ);
         MATRIX.put("GET /v1/halts/{id}", READ);
         MATRIX.put("DELETE /v1/halts/{id}", ADMIN);
+        // Asked for and revoked by admins, agent-admins and approvers; approved by approvers and admins.
+        MATRIX.put("POST /v1/exceptions", SIGN_OFF);
+        MATRIX.put("GET /v1/exceptions", READ);
+        MATRIX.put("GET /v1/exceptions/{id}", READ);
+        MATRIX.put("POST /v1/exceptions/{id}/approve", APPROVE);
+        MATRIX.put("POST /v1/exceptions/{id}/revoke", SIGN_OFF);
         MATRIX.put("POST /v1/halt", ADMIN);
         MATRIX.put("DELETE /v1/halt", ADMIN);
         MATRIX.put("POST /v1/decisions", AGENT_ONLY);

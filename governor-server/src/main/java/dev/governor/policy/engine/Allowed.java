@@ -28,7 +28,7 @@ final class Allowed {
     /** Governor's fact types and enums: reviewed Java code the rules work on. */
     static final List<Class<?>> FACTS = List.of(
             ActionFact.class, AgentFact.class, Answer.class, Apply.class, ApprovalFact.class,
-            ApprovalVerdict.class, BoundApproval.class, CumulativeImpact.class, Decision.class, Durations.class,
+            ApprovalVerdict.class, BoundApproval.class, ExceptionFact.class, ExceptionVerdict.class, CumulativeImpact.class, Decision.class, Durations.class,
             FreezeFact.class, FreshnessLimit.class, HaltFact.class, ScopedHaltFact.class, InputFact.class, InputHistory.class, MetricFamily.class,
             MetricLimit.class, MetricLimit.Kind.class, PendingApprovalsFact.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
             RequestFact.class, RequiredEvidence.class, Say.class, StepReason.class, Verdict.class,

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One evaluation: classify the action with the DMN tables, run the gate and the budgets, then
@@ -188,7 +190,13 @@ final class Evaluator {
     }
 
 
-    private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {
+    private List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts) {
+        return facts(input, action, verdicts, codes -> codes.stream()
+                .filter(code -> ExceptionLimits.of(tables, code).liftable()).collect(Collectors.toSet()));
+    }
+
+    private static List<Object> facts(EvaluationInput input, ActionFact action, List<Verdict> verdicts,
+                                      Function<List<String>, Set<String>> liftable) {
         List<Object> facts = new ArrayList<>(verdicts);
         facts.add(new RequestFact(input.agentId(), input.now()));
         facts.add(new PendingApprovalsFact(input.pendingApprovals()));
@@ -217,6 +225,10 @@ final class Evaluator {
         for (var h : input.known().halts()) {
             facts.add(new ScopedHaltFact(h.id(), h.scope(), h.value(), h.reason(), h.by(), h.until()));
         }
+        for (var e : input.known().exceptions()) {
+            facts.add(new ExceptionFact(e.id(), e.agentId(), Set.copyOf(e.actionTypes()), e.targets(),
+                    liftable.apply(e.reasonCodes()), e.until(), e.approvedBy()));
+        }
         if (input.approval() != null) facts.add(new ApprovalFact(true, input.approval(), input.now()));
         if (input.planStep() != null) {
             facts.add(new PlanStepFact(input.planStep()));
@@ -236,10 +248,14 @@ final class Evaluator {
                 .orElse(List.of());
     }
 
-    /** Every non-ALLOW reason, most restrictive first; for ALLOW, the ones that allowed. */
+    /**
+     * Every non-ALLOW reason, most restrictive first; for ALLOW, the ones that allowed. An
+     * exception's EXCEPTION_APPLIED is always kept: a decision made under one says so.
+     */
     static List<Evaluation.Reason> reasons(Outcome outcome, List<Say> verdicts) {
         return verdicts.stream()
-                .filter(v -> outcome == Outcome.ALLOW ? v.getOutcome() == Outcome.ALLOW : v.getOutcome() != Outcome.ALLOW)
+                .filter(v -> v instanceof ExceptionVerdict
+                        || (outcome == Outcome.ALLOW ? v.getOutcome() == Outcome.ALLOW : v.getOutcome() != Outcome.ALLOW))
                 .sorted(Comparator.comparing(Say::getOutcome).reversed())
                 .map(Say::toReason)
                 .toList();

@@ -4,6 +4,7 @@ import dev.governor.policy.BlastRadius;
 import dev.governor.policy.DriftResponse;
 import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
+import dev.governor.policy.ExceptionLimit;
 import dev.governor.policy.EvaluationInput;
 import dev.governor.policy.Outcome;
 import dev.governor.policy.OutcomeDeadline;
@@ -138,6 +139,15 @@ public final class KiePolicyEngine implements PolicyEngine {
             return Deadline.run(timeout, () -> OutcomeDeadlines.of(tables, actionType, environment, reversibility));
         } catch (Throwable e) { // the contract: never throw; an unknown period flags nothing
             return OutcomeDeadline.unknown(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public ExceptionLimit exceptionLimit(String reasonCode) {
+        try {
+            return Deadline.run(timeout, () -> ExceptionLimits.of(tables, reasonCode));
+        } catch (Throwable e) { // the contract: never throw; a code the table cannot speak for is not liftable
+            return ExceptionLimit.unknown(reasonCode, describe(e));
         }
     }
 
