@@ -21,7 +21,9 @@ import static dev.governor.policy.PolicyTestReader.time;
  * session: [{ actionType: file.read, outcome: ALLOW, dataClasses: [CREDENTIALS],
  *             reportedOutcome: SUCCEEDED, at: -5m, sameSession: true, planned: false }]
  * halts:   [{ scope: ENVIRONMENT_TIER, value: PRODUCTION, reason: INC-9, by: admin }]
+ * token:   { token: gvs_abc, sessionId: run-1, permissions: [config:read], requestSessionId: run-1 }
  * </pre>
+ * and on the agent {@code endedGrants: { "config:*": -1h }}: grants whose end has come.
  */
 final class PolicyTestKnown {
 
@@ -31,7 +33,27 @@ final class PolicyTestKnown {
     static EvaluationInput.Known read(JsonNode given, java.time.Instant now, String where) {
         return EvaluationInput.Known.NOTHING.withAssets(assets(given.get("assets"), where))
                 .withSession(session(given.get("session"), now, where))
-                .withHalts(halts(given.get("halts"), where));
+                .withHalts(halts(given.get("halts"), where))
+                .withToken(token(given.get("token"), now, where));
+    }
+
+    /** The session token the request was made with; absent: the agent's key. */
+    private static EvaluationInput.TokenFacts token(JsonNode t, java.time.Instant now, String where) {
+        if (t == null || t.isNull()) return null;
+        allow(t, where + " token", "token", "sessionId", "permissions", "expiresAt", "requestSessionId");
+        java.util.Set<String> permissions = new java.util.TreeSet<>();
+        t.path("permissions").forEach(p -> permissions.add(p.asText()));
+        return new EvaluationInput.TokenFacts(t.path("token").asText("gvs_test"), text(t, "sessionId"), permissions,
+                t.has("expiresAt") ? time(text(t, "expiresAt"), now) : now.plusSeconds(3600),
+                optional(t, "requestSessionId"));
+    }
+
+    /** {@code endedGrants: { grant: time }} on the agent. */
+    static java.util.Map<String, java.time.Instant> endedGrants(JsonNode map, java.time.Instant now) {
+        java.util.Map<String, java.time.Instant> out = new java.util.TreeMap<>();
+        if (map == null) return out;
+        map.fields().forEachRemaining(e -> out.put(e.getKey(), time(e.getValue().asText(), now)));
+        return out;
     }
 
     /** Scoped halts in force; those scoped to an agent, owner or session are taken as naming this request's. */

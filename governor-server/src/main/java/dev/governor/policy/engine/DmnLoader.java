@@ -48,7 +48,8 @@ final class DmnLoader {
             Map.entry("prerequisites.dmn", DmnTables.PREREQUISITES),
             Map.entry("autonomy-promotion.dmn", DmnTables.PROMOTION),
             Map.entry("drift-response.dmn", DmnTables.DRIFT),
-            Map.entry("outcome-deadlines.dmn", DmnTables.OUTCOME_DEADLINES));
+            Map.entry("outcome-deadlines.dmn", DmnTables.OUTCOME_DEADLINES),
+            Map.entry("key-lifetimes.dmn", DmnTables.KEY_LIFETIMES));
 
     private DmnLoader() {
     }

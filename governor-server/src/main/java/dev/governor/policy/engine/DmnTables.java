@@ -34,6 +34,7 @@ final class DmnTables {
     static final String PROMOTION = "Autonomy promotion";
     static final String DRIFT = "Drift response";
     static final String OUTCOME_DEADLINES = "Outcome deadline";
+    static final String KEY_LIFETIMES = "Key lifetime";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

@@ -1,6 +1,8 @@
 package dev.governor.policy.engine;
 
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.KeyLifetime;
 import dev.governor.policy.DriftResponse;
 import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
@@ -138,6 +140,15 @@ public final class KiePolicyEngine implements PolicyEngine {
             return Deadline.run(timeout, () -> OutcomeDeadlines.of(tables, actionType, environment, reversibility));
         } catch (Throwable e) { // the contract: never throw; an unknown period flags nothing
             return OutcomeDeadline.unknown(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public KeyLifetime keyLifetime(KeyLifetime.Credential credential, AutonomyLevel level) {
+        try {
+            return Deadline.run(timeout, () -> KeyLifetimes.of(tables, credential, level));
+        } catch (Throwable e) { // the contract: never throw; an unknown lifetime issues nothing
+            return KeyLifetime.unknown(describe(e));
         }
     }
 
