@@ -7,13 +7,12 @@ import dev.governor.identity.AgentKeys;
 import dev.governor.identity.Caller;
 import dev.governor.policy.KeyLifetime;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
@@ -49,16 +48,14 @@ public class AgentKeyResource {
     /**
      * A new key, shown only in this answer; the old key and every session token exchanged for it
      * stop working at once (no overlap). It lives as long as decision-tables/key-lifetimes.dmn
-     * allows for the agent's level, or the shorter {@code ttl} asked for.
+     * allows for the agent's level, or the shorter {@code ?ttl=} asked for (ISO-8601).
      */
     @Operation(operationId = "rotateAgentKey", summary = "Issue a new key for the agent; the old one stops working at once")
     @POST
     @Path("rotate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public IssuedKey rotate(@PathParam("id") String id, @Valid RotateRequest body) {
+    public IssuedKey rotate(@PathParam("id") String id, @QueryParam("ttl") String ttl) {
         Agent agent = agents.get(id); // agents are never deleted, so it still exists when the key is written
-        var lifetime = terms.lifetime(KeyLifetime.Credential.AGENT_KEY, agent.autonomyLevel(),
-                body == null ? null : body.ttl(), "ttl");
+        var lifetime = terms.lifetime(KeyLifetime.Credential.AGENT_KEY, agent.autonomyLevel(), ttl, "ttl");
         AgentKeys.Issued key = keys.rotate(id, caller.name(), lifetime);
         return new IssuedKey(id, key.key(), key.expiresAt(), key.warnFrom());
     }
