@@ -68,6 +68,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
         MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
+        MATRIX.put("POST /v1/agents/{id}/tokens", AGENT_ONLY);
         MATRIX.put("GET /v1/assets", READ);
         MATRIX.put("POST /v1/assets", ASSET_ADMIN);
         MATRIX.put("GET /v1/assets/{id}", READ);
