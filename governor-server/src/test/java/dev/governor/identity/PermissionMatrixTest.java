@@ -170,6 +170,7 @@ class PermissionMatrixTest {
                     case "POST /v1/agents/{id}/grant-requests" -> Map.of("permission", "matrix:" + who.name().toLowerCase(),
                             "justification", "matrix");
                     case "POST /v1/decisions/{id}/human-action" -> Map.of("action", "ACCEPTED");
+                    case "POST /v1/agents/{id}/tokens" -> Map.of("sessionId", "matrix", "permissions", List.of("config:read"));
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()
