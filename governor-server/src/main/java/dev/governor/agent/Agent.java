@@ -5,6 +5,8 @@ import dev.governor.policy.AutonomyLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +27,15 @@ public record Agent(
         String criteriaVersion,
         AgentKind kind,
         Map<String, Instant> grantsUntil) {
+
+    /** The grants whose end has not come at {@code now} (a grant is over at its end instant itself). */
+    public Set<String> grantsInForce(Instant now) {
+        Set<String> live = new TreeSet<>(permissions);
+        grantsUntil.forEach((grant, until) -> {
+            if (!now.isBefore(until)) live.remove(grant);
+        });
+        return live;
+    }
 
     static Agent of(AgentEntity e) {
         return new Agent(e.id, e.owner, e.task, e.autonomyLevel,

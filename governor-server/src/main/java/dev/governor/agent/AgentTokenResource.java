@@ -63,11 +63,7 @@ public class AgentTokenResource {
             throw Caller.forbidden("a session token cannot be exchanged for another; present the agent key");
         }
         Agent agent = agents.get(id);
-        Set<String> live = new TreeSet<>(agent.permissions());
-        Instant now = Instant.now(agents.clock());
-        agent.grantsUntil().forEach((grant, until) -> {
-            if (!now.isBefore(until)) live.remove(grant);
-        });
+        Set<String> live = agent.grantsInForce(agents.clock().instant());
         List<String> asked = body.permissions();
         for (int i = 0; i < asked.size(); i++) {
             if (!Grants.coverGrant(live, asked.get(i))) {
