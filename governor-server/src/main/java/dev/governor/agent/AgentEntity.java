@@ -11,12 +11,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Persistent form of an agent; never leaves this package (the service hands out {@link Agent}). */
@@ -58,6 +61,14 @@ class AgentEntity {
     @Column(name = "permission", nullable = false)
     @BatchSize(size = 100)
     Set<String> permissions = new HashSet<>();
+
+    /** When a grant ends, for the grants that end; a grant is over from that instant on. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "agent_grant_ends", joinColumns = @JoinColumn(name = "agent_id"))
+    @MapKeyColumn(name = "permission")
+    @Column(name = "ends_at", nullable = false)
+    @BatchSize(size = 100)
+    Map<String, Instant> grantEnds = new HashMap<>();
 
     /** The autonomy-promotion.dmn version in force at registration: the criteria promised before it acted. */
     @Column(name = "criteria_version")

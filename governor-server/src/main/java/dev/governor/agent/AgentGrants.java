@@ -57,6 +57,7 @@ public class AgentGrants {
         }
         Set<String> before = new TreeSet<>(agent.permissions);
         agent.permissions.retainAll(Set.copyOf(keep));
+        agent.grantEnds.keySet().retainAll(agent.permissions);
         Map<String, Object> payload = change(agent, before, reason);
         return audited(AuditKind.AGENT_PERMISSIONS_NARROWED, agent, payload);
     }
@@ -70,6 +71,7 @@ public class AgentGrants {
         AgentEntity agent = locked(id);
         Set<String> before = new TreeSet<>(agent.permissions);
         agent.permissions.add(permission);
+        agent.grantEnds.remove(permission); // what a second person approved now has no end
         Map<String, Object> body = change(agent, before, null);
         body.putAll(payload);
         return audited(AuditKind.GRANT_REQUEST_APPROVED, agent, body);

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Body of {@code POST /v1/agents}. Absent optional fields take the safe defaults (OBSERVE, sandbox);
@@ -23,9 +25,10 @@ public record AgentRequest(
         @Size(max = AgentRules.MAX_PERMISSIONS)
         List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions,
         @Size(max = 2000) String overrideReason,
-        AgentKind kind) {
+        AgentKind kind,
+        @Size(max = AgentRules.MAX_PERMISSIONS) Map<@NotNull String, @NotNull OffsetDateTime> grantsUntil) {
 
     AgentSpec spec() {
-        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind);
+        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind, grantsUntil);
     }
 }

@@ -8,6 +8,7 @@ import dev.governor.api.QueryParams;
 import dev.governor.api.Roles;
 import dev.governor.identity.AgentKeys;
 import dev.governor.identity.Caller;
+import dev.governor.policy.KeyLifetime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,11 @@ public class AgentResource {
     private final Caller caller;
     private final AgentLevelChanges levelChanges;
 
-    public AgentResource(AgentService service, AgentKeys keys, Caller caller, AgentLevelChanges levelChanges) {
+    private final CredentialTerms terms;
+
+    public AgentResource(AgentService service, AgentKeys keys, Caller caller, AgentLevelChanges levelChanges,
+                         CredentialTerms terms) {
+        this.terms = terms;
         this.levelChanges = levelChanges;
         this.service = service;
         this.keys = keys;
@@ -49,11 +54,13 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT_ADMIN)
     public RestResponse<RegisteredAgent> create(@Valid @NotNull AgentRequest body) {
+        // the lifetime first: a table without an answer must not leave an agent behind without a key
+        var lifetime = terms.lifetime(KeyLifetime.Credential.AGENT_KEY, body.spec().autonomyLevel(), null, "ttl");
         Agent agent = service.create(body.id(), body.spec(), body.overrideReason());
-        String key = keys.first(agent.id());
+        AgentKeys.Issued key = keys.first(agent.id(), lifetime);
         return RestResponse.ResponseBuilder.<RegisteredAgent>created(
                         UriBuilder.fromResource(AgentResource.class).path(agent.id()).build())
-                .entity(new RegisteredAgent(agent, key)).build();
+                .entity(new RegisteredAgent(agent, key.key(), key.expiresAt())).build();
     }
 
     /** Sorted by id; {@code X-Total-Count} carries the number of matches across all pages. */

@@ -18,7 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 @ApplicationScoped
 public class AgentService {
@@ -48,14 +51,31 @@ public class AgentService {
      */
     @Transactional
     public Optional<EvaluationInput.AgentFacts> facts(String id) {
+        return facts(id, clock.instant());
+    }
+
+    /**
+     * As {@link #facts(String)}, at {@code now}: a grant whose end has come (at the instant itself,
+     * too) is not among the permissions but among the ended grants, so the policy can say it ended.
+     */
+    @Transactional
+    public Optional<EvaluationInput.AgentFacts> facts(String id, Instant now) {
         if (id == null) {
             return Optional.empty();
         }
         return agents.withSets(id)
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .singleResultOptional()
-                .map(a -> new EvaluationInput.AgentFacts(a.id, a.suspended, a.autonomyLevel,
-                        Set.copyOf(a.environments), Set.copyOf(a.permissions), owners.orphaned(a.owner)));
+                .map(a -> {
+                    Map<String, Instant> ended = new TreeMap<>();
+                    a.grantEnds.forEach((grant, until) -> {
+                        if (!now.isBefore(until) && a.permissions.contains(grant)) ended.put(grant, until);
+                    });
+                    Set<String> live = new TreeSet<>(a.permissions);
+                    live.removeAll(ended.keySet());
+                    return new EvaluationInput.AgentFacts(a.id, a.suspended, a.autonomyLevel,
+                            Set.copyOf(a.environments), live, owners.orphaned(a.owner), ended);
+                });
     }
 
     /**
@@ -202,10 +222,17 @@ public class AgentService {
         agent.environments.addAll(spec.environments());
         agent.permissions.retainAll(spec.permissions());
         agent.permissions.addAll(spec.permissions());
+        agent.grantEnds.keySet().retainAll(spec.grantsUntil().keySet());
+        agent.grantEnds.putAll(spec.grantsUntil());
         agent.updatedAt = now();
     }
 
     private Instant now() {
         return AgentRepository.now(clock);
+    }
+
+    /** The clock the agent's grant ends are read against. */
+    Clock clock() {
+        return clock;
     }
 }

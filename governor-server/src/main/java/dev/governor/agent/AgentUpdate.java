@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Body of {@code PUT /v1/agents/{id}}: a full replacement, so absent fields take the same
@@ -22,9 +24,10 @@ public record AgentUpdate(
         List<@NotNull @Pattern(regexp = AgentRules.ENVIRONMENT, message = AgentRules.ENVIRONMENT_MESSAGE) String> environments,
         @Size(max = AgentRules.MAX_PERMISSIONS)
         List<@NotNull @Size(max = 200) @Pattern(regexp = AgentRules.PERMISSION, message = AgentRules.PERMISSION_MESSAGE) String> permissions,
-        AgentKind kind) {
+        AgentKind kind,
+        @Size(max = AgentRules.MAX_PERMISSIONS) Map<@NotNull String, @NotNull OffsetDateTime> grantsUntil) {
 
     AgentSpec spec() {
-        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind);
+        return AgentSpec.of(owner, task, autonomyLevel, environments, permissions, kind, grantsUntil);
     }
 }

@@ -35,6 +35,16 @@ final class Escalation {
                     + " its owner files POST /v1/agents/" + agent.id + "/grant-requests, and an agent-admin who is"
                     + " not the owner approves it");
         }
+        List<String> longer = agent.grantEnds.entrySet().stream().filter(e -> spec.permissions().contains(e.getKey()))
+                .filter(e -> {
+                    var until = spec.grantsUntil().get(e.getKey());
+                    return until == null || until.isAfter(e.getValue());
+                }).map(java.util.Map.Entry::getKey).sorted().toList();
+        if (!longer.isEmpty()) {
+            throw ApiException.conflict("grantsUntil: lifting or postponing the end of " + longer + " would widen what"
+                    + " agent '" + agent.id + "' may do: its owner files POST /v1/agents/" + agent.id + "/grant-requests,"
+                    + " and an agent-admin who is not the owner approves it");
+        }
     }
 
     /** Whether the replacement lowers anything that the levels history records. */

@@ -24,6 +24,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(typeFor(title), title, status, detail, violations, Map.of());
     }
 
+    /** With extension members beside the standard ones. */
+    public static Problem of(int status, String title, String detail, Map<String, Object> extensions) {
+        return new Problem(typeFor(title), title, status, detail, List.of(), extensions);
+    }
+
     /** RFC 9457 extension members, written beside the standard ones (e.g. {@code unmetCriteria}). */
     @JsonAnyGetter
     Map<String, Object> members() {

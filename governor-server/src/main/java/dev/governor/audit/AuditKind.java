@@ -33,6 +33,8 @@ public enum AuditKind {
     /** An agent key issued (registration, rotation) or revoked; the payload never holds the key. */
     AGENT_KEY_ISSUED,
     AGENT_KEY_REVOKED,
+    /** A session token exchanged for an agent key (one session, a subset of grants); never the token itself. */
+    SESSION_TOKEN_ISSUED,
     /** A Governor-local human user added; the payload never holds the token. */
     USER_CREATED,
     /** A user's token replaced from the server's host ({@code admin reset-token}): the old one stops working. */

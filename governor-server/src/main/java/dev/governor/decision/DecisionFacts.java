@@ -9,6 +9,8 @@ import dev.governor.freeze.FreezeService;
 import dev.governor.agent.AgentGrants;
 import dev.governor.freeze.HaltService;
 import dev.governor.freeze.ScopedHaltService;
+import dev.governor.identity.AgentCredential;
+import dev.governor.identity.Caller;
 import dev.governor.inputs.ObservedInputs;
 import dev.governor.policy.EvaluationInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +43,14 @@ public class DecisionFacts {
     private final ScopedHaltService scopedHalts;
     private final AgentGrants grants;
     private final ExceptionService exceptions;
+    private final Caller caller;
 
     public DecisionFacts(AgentService agents, FreezeService freezes, BudgetLedger budgets, HaltService halt,
                          ApprovalUses approvals, PlanStepAuthority planSteps, SessionSteps sessions,
                          ObservedInputs history, AssetService assets, ScopedHaltService scopedHalts, AgentGrants grants,
-                         ExceptionService exceptions) {
+                         ExceptionService exceptions, Caller caller) {
         this.exceptions = exceptions;
+        this.caller = caller;
         this.scopedHalts = scopedHalts;
         this.grants = grants;
         this.sessions = sessions;
@@ -91,16 +95,23 @@ public class DecisionFacts {
         var inputFacts = (inputs == null ? List.<DecisionRequest.Input>of() : inputs).stream()
                 .map(i -> new EvaluationInput.InputFacts(i.source(), i.metric(), i.value(), i.observedAt().toInstant()))
                 .toList();
-        EvaluationInput.AgentFacts agent = agents.facts(agentId).orElse(null);
+        EvaluationInput.AgentFacts agent = agents.facts(agentId, now).orElse(null);
         EvaluationInput base = new EvaluationInput(agentId, agent, actionFacts(action),
                 inputFacts, freezes.activeAt(now), now, budgets.usageOf(agentId, now),
                 halt.inForce().orElse(null)).withPendingApprovals(approvals.pendingOf(agentId, now));
         // The owner is read only when a halt names an owner (the agent row is already in this transaction).
         var halts = scopedHalts.inForce(agentId, () -> agent == null ? null : grants.owner(agentId), sessionId, now);
-        return base.withKnown(base.known().withHistory(history.of(inputFacts)).withHalts(halts)
+        return base.withKnown(base.known().withHistory(history.of(inputFacts)).withHalts(halts).withToken(token(sessionId))
                 .withExceptions(agent == null ? List.of() : exceptions.inForce(agentId, now))
                 .withSession(sessions.before(agentId, sessionId, planId, now))
                 .withAssets(assets.matching(action.target())));
+    }
+
+    /** The session token the caller presented, if it did: the policy holds the request to its scope. */
+    private EvaluationInput.TokenFacts token(String sessionId) {
+        return caller.credential().map(AgentCredential::session)
+                .map(s -> new EvaluationInput.TokenFacts(s.prefix(), s.sessionId(), s.permissions(), s.expiresAt(), sessionId))
+                .orElse(null);
     }
 
     /** An impact figure the agent left out stays null: unknown, never 0 (the policy says what that means). */

@@ -63,8 +63,12 @@ public class PermissionUsage {
         }
         List<UsageReport.Denied> refused = new ArrayList<>();
         denied.forEach((type, tally) -> refused.add(new UsageReport.Denied(type, tally.count, tally.last)));
+        Instant now = clock.instant();
+        List<UsageReport.Expiry> expiries = agent.grantsUntil().entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new UsageReport.Expiry(e.getKey(), e.getValue(), !now.isBefore(e.getValue()))).toList();
         return new UsageReport(agent.id(), asGiven, since, agent.permissions(), uses, unused, refused,
-                List.copyOf(proposed));
+                List.copyOf(proposed), expiries);
     }
 
     private static final class Tally {

@@ -23,4 +23,11 @@ class AgentKeyEntity {
     OffsetDateTime createdAt;
     @Column(name = "revoked_at")
     OffsetDateTime revokedAt;
+    /** Null only for keys issued before keys had an end. */
+    @Column(name = "expires_at")
+    OffsetDateTime expiresAt;
+    @Column(name = "warn_from")
+    OffsetDateTime warnFrom;
+    @Column(name = "lifetime_source")
+    String lifetimeSource;
 }

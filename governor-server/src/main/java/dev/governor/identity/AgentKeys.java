@@ -7,17 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Agent API keys. An agent has at most one live key: issuing a new one (rotation) revokes the
- * old one at once, with no overlap, so a leaked key is dead the moment it is rotated. The agent
- * package checks that the agent exists before it asks for a key (agents are its table).
+ * old one at once, with no overlap, so a leaked key is dead the moment it is rotated. Every key
+ * ends ({@link CredentialLifetime}, from the policy); one presented at or after its end is
+ * refused as expired. The agent package checks that the agent exists and asks the policy for
+ * the lifetime before it asks for a key (agents and the policy port are not this package's).
  */
 @ApplicationScoped
 public class AgentKeys {
@@ -32,19 +35,23 @@ public class AgentKeys {
         this.clock = clock;
     }
 
+    /** A key as shown once, when it is issued. */
+    public record Issued(String key, String prefix, Instant expiresAt, Instant warnFrom) {
+    }
+
     /** The first key of a newly registered agent; its AGENT_CREATED audit record stands for it. */
     @Transactional
-    public String first(String agentId) {
-        return issue(agentId, null);
+    public Issued first(String agentId, CredentialLifetime lifetime) {
+        return issue(agentId, null, lifetime);
     }
 
     /** Revokes any live key of the agent and returns a new one: the only time the key is visible. */
     @Transactional
-    public String rotate(String agentId, String actor) {
-        return issue(agentId, actor);
+    public Issued rotate(String agentId, String actor, CredentialLifetime lifetime) {
+        return issue(agentId, actor, lifetime);
     }
 
-    private String issue(String agentId, String actor) {
+    private Issued issue(String agentId, String actor, CredentialLifetime lifetime) {
         OffsetDateTime now = now();
         keys.revokeLive(agentId, now);
         String key = Secrets.generate(Secrets.AGENT_KEY_PREFIX);
@@ -54,13 +61,22 @@ public class AgentKeys {
         entity.keyHash = Secrets.hash(key);
         entity.keyPrefix = Secrets.displayPrefix(key);
         entity.createdAt = now;
+        entity.expiresAt = now.plus(lifetime.lifetime());
+        entity.warnFrom = earliest(now, entity.expiresAt.minus(lifetime.warnBefore()));
+        entity.lifetimeSource = lifetime.source();
         keys.persist(entity);
-        if (actor != null) audit.append(new AuditEvent(AuditKind.AGENT_KEY_ISSUED, agentId, actor,
-                Map.of("agentId", agentId, "keyPrefix", entity.keyPrefix)));
-        return key;
+        if (actor != null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("agentId", agentId);
+            payload.put("keyPrefix", entity.keyPrefix);
+            payload.put("expiresAt", entity.expiresAt.toInstant().toString());
+            payload.put("lifetimeSource", lifetime.source());
+            audit.append(new AuditEvent(AuditKind.AGENT_KEY_ISSUED, agentId, actor, payload));
+        }
+        return new Issued(key, entity.keyPrefix, entity.expiresAt.toInstant(), entity.warnFrom.toInstant());
     }
 
-    /** Revokes every live key of the agent; the agent cannot authenticate until a key is issued. */
+    /** Revokes every live key of the agent (and so its session tokens); it cannot authenticate until a key is issued. */
     @Transactional
     public int revoke(String agentId, String actor) {
         int revoked = keys.revokeLive(agentId, now());
@@ -69,13 +85,37 @@ public class AgentKeys {
         return revoked;
     }
 
-    /** The agent a live key belongs to. */
+    /**
+     * The credential behind a live, unexpired key; empty for an unknown or revoked one.
+     *
+     * @throws io.quarkus.security.AuthenticationFailedException (caused by {@link CredentialExpired}) when the key's end has come (at the instant itself, too)
+     */
     @Transactional
-    public Optional<String> agentOf(String key) {
-        return keys.live(Secrets.hash(key)).map(k -> k.agentId);
+    AgentCredential credential(String key) {
+        return keys.live(Secrets.hash(key)).map(k -> credential(k, null)).orElse(null);
     }
 
-    private OffsetDateTime now() {
+    /** The credential of a live key by its id, as a session token names it; null when revoked. */
+    AgentKeyEntity liveById(UUID id) {
+        AgentKeyEntity key = keys.findById(id);
+        return key == null || key.revokedAt != null ? null : key;
+    }
+
+    AgentCredential credential(AgentKeyEntity key, AgentCredential.SessionScope session) {
+        Instant expires = key.expiresAt == null ? null : key.expiresAt.toInstant();
+        if (expires != null && !clock.instant().isBefore(expires)) {
+            throw CredentialExpired.of((session == null ? "The agent key " : "The agent key behind session token "
+                    + session.prefix() + "…, ") + key.keyPrefix + "…,", expires);
+        }
+        return new AgentCredential(key.agentId, key.id, key.keyPrefix, expires,
+                key.warnFrom == null ? null : key.warnFrom.toInstant(), session);
+    }
+
+    OffsetDateTime now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    static OffsetDateTime earliest(OffsetDateTime now, OffsetDateTime warnFrom) {
+        return warnFrom.isBefore(now) ? now : warnFrom;
     }
 }

@@ -42,6 +42,11 @@ public class Caller {
         return me;
     }
 
+    /** The agent key or session token the caller presented; empty for people. */
+    public Optional<AgentCredential> credential() {
+        return Optional.ofNullable(identity.getAttribute(GovernorIdentityProvider.CREDENTIAL_ATTRIBUTE));
+    }
+
     public Optional<String> agentId() {
         return Optional.ofNullable(identity.getAttribute(Roles.AGENT_ID_ATTRIBUTE));
     }

@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +34,8 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     private static final String BLOCKED = "governor.auth.blockedSeconds";
     private static final String COUNTED = "governor.auth.failureCounted";
     private static final String UNAVAILABLE = "governor.auth.lookupUnavailable";
+    private static final String EXPIRED = "governor.auth.expired";
+    static final String EXPIRED_TITLE = "Credential Expired";
 
     private final AuthFailures failures;
     private final ProblemMapper problems;
@@ -66,6 +69,7 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
                     return new AuthenticationFailedException("the credential could not be checked", e);
                 })
                 .onFailure().invoke(e -> {
+                    if (expired(e) != null) context.put(EXPIRED, expired(e));
                     if (context.get(UNAVAILABLE) == null) fail(context, source);
                 });
     }
@@ -85,6 +89,13 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
     private Uni<SecurityIdentity> fail(String source) {
         failures.failed(source);
         return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
+    }
+
+    private static CredentialExpired expired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CredentialExpired expired) return expired;
+        }
+        return null;
     }
 
     @Override
@@ -110,13 +121,20 @@ public class GovernorAuthMechanism implements HttpAuthenticationMechanism {
                 : blocked != null
                 ? "Too many failed authentications with this credential from this address; try again after Retry-After seconds"
                 : "Send an agent key or a bearer token: Authorization: Bearer <key or token>";
+        CredentialExpired expired = unavailable || blocked != null ? null : context.get(EXPIRED);
         response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (blocked != null) {
             response.putHeader("Retry-After", blocked.toString());
         } else {
-            response.putHeader("WWW-Authenticate", "Bearer");
+            // RFC 6750: an expired credential is invalid_token, so a client knows to get a new one
+            response.putHeader("WWW-Authenticate", expired == null ? "Bearer"
+                    : "Bearer error=\"invalid_token\", error_description=\"the credential expired\"");
         }
-        String body = problems.toJson(Problem.of(status, ProblemMapper.reason(status), detail, List.of()));
+        Problem problem = expired == null ? Problem.of(status, ProblemMapper.reason(status), detail, List.of())
+                : Problem.of(status, EXPIRED_TITLE, expired.getMessage() + "; an agent administrator issues a new key"
+                        + " (POST /v1/agents/{id}/keys/rotate), or exchange the live key for a new session token",
+                        Map.of("expiredAt", expired.expiredAt.toString()));
+        String body = problems.toJson(problem);
         return Uni.createFrom().completionStage(response.end(body).toCompletionStage()).replaceWith(true);
     }
 

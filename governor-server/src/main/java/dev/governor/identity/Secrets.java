@@ -8,14 +8,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Bearer secrets: 32 random bytes behind a type prefix ({@code gvk_} agent key, {@code gvu_}
- * local user token). Only the SHA-256 hash is stored; a plain hash is enough because the secret
+ * Bearer secrets: 32 random bytes behind a type prefix ({@code gvk_} agent key, {@code gvs_}
+ * session token, {@code gvu_} local user token). Only the SHA-256 hash is stored; a plain hash is enough because the secret
  * has 256 bits of entropy, so there is nothing to brute-force that a slow hash would protect.
  */
 public final class Secrets {
 
     public static final String AGENT_KEY_PREFIX = "gvk_";
     public static final String USER_TOKEN_PREFIX = "gvu_";
+    public static final String SESSION_TOKEN_PREFIX = "gvs_";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,6 +44,7 @@ public final class Secrets {
     }
 
     public static boolean isGovernorSecret(String token) {
-        return token.startsWith(AGENT_KEY_PREFIX) || token.startsWith(USER_TOKEN_PREFIX);
+        return token.startsWith(AGENT_KEY_PREFIX) || token.startsWith(USER_TOKEN_PREFIX)
+                || token.startsWith(SESSION_TOKEN_PREFIX);
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -109,14 +110,30 @@ public record EvaluationInput(
     public record HaltFacts(String reason, String by, Instant since) {
     }
 
-    /** @param orphaned its owner is disabled, deleted or not a user Governor knows (rules/identity.drl) */
+    /**
+     * @param orphaned     its owner is disabled, deleted or not a user Governor knows (rules/identity.drl)
+     * @param permissions  the grants in force at the decision's time
+     * @param endedGrants  the grants whose end ({@code grantsUntil}) has come, with that end: no
+     *                     longer among the permissions, so the policy can say which ended and when
+     */
     public record AgentFacts(
             String id,
             boolean suspended,
             AutonomyLevel autonomyLevel,
             Set<String> environments,
             Set<String> permissions,
-            boolean orphaned) {
+            boolean orphaned,
+            Map<String, Instant> endedGrants) {
+
+        public AgentFacts {
+            endedGrants = endedGrants == null ? Map.of() : Map.copyOf(endedGrants);
+        }
+
+        /** No grant has ended. */
+        public AgentFacts(String id, boolean suspended, AutonomyLevel autonomyLevel, Set<String> environments,
+                          Set<String> permissions, boolean orphaned) {
+            this(id, suspended, autonomyLevel, environments, permissions, orphaned, Map.of());
+        }
 
         /** An agent whose owner is an active user. */
         public AgentFacts(String id, boolean suspended, AutonomyLevel autonomyLevel, Set<String> environments,
@@ -245,10 +262,13 @@ public record EvaluationInput(
      *              or its session (rules/halt.drl decides which cover the action)
      * @param exceptions the break-glass exceptions in force for this agent (rules/exceptions.drl
      *              decides which cover the action and what they lift)
+     * @param token the session token the request was made with, or null when the agent's key was
+     *              presented (or no agent: a person verifying a plan); rules/permissions.drl holds
+     *              the request to the token's session and grants
      */
     public record Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history,
-                        List<ScopedHaltFacts> halts, List<ExceptionFacts> exceptions) {
-        public static final Known NOTHING = new Known(List.of(), List.of(), List.of(), List.of(), List.of());
+                        List<ScopedHaltFacts> halts, List<ExceptionFacts> exceptions, TokenFacts token) {
+        public static final Known NOTHING = new Known(List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
         public Known {
             assets = assets == null ? List.of() : List.copyOf(assets);
@@ -259,27 +279,31 @@ public record EvaluationInput(
         }
 
         public Known(List<AssetFacts> assets, List<SessionStep> session, List<MetricHistory> history) {
-            this(assets, session, history, List.of(), List.of());
+            this(assets, session, history, List.of(), List.of(), null);
         }
 
         public Known withAssets(List<AssetFacts> assets) {
-            return new Known(assets, session, history, halts, exceptions);
+            return new Known(assets, session, history, halts, exceptions, token);
         }
 
         public Known withSession(List<SessionStep> session) {
-            return new Known(assets, session, history, halts, exceptions);
+            return new Known(assets, session, history, halts, exceptions, token);
         }
 
         public Known withHistory(List<MetricHistory> history) {
-            return new Known(assets, session, history, halts, exceptions);
+            return new Known(assets, session, history, halts, exceptions, token);
         }
 
         public Known withHalts(List<ScopedHaltFacts> halts) {
-            return new Known(assets, session, history, halts, exceptions);
+            return new Known(assets, session, history, halts, exceptions, token);
         }
 
         public Known withExceptions(List<ExceptionFacts> exceptions) {
-            return new Known(assets, session, history, halts, exceptions);
+            return new Known(assets, session, history, halts, exceptions, token);
+        }
+
+        public Known withToken(TokenFacts token) {
+            return new Known(assets, session, history, halts, exceptions, token);
         }
     }
 
@@ -295,6 +319,19 @@ public record EvaluationInput(
             targets = targets == null ? List.of() : List.copyOf(targets);
             reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
             approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
+        }
+    }
+
+    /**
+     * A session token ({@code POST /v1/agents/{id}/tokens}): the one session and the grants it was
+     * issued for, and the session the request names (null when it names none).
+     *
+     * @param token its display prefix ({@code gvs_…}), never the secret
+     */
+    public record TokenFacts(String token, String sessionId, Set<String> permissions, Instant expiresAt,
+                             String requestSessionId) {
+        public TokenFacts {
+            permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
         }
     }
 

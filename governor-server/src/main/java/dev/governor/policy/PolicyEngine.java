@@ -36,6 +36,14 @@ public interface PolicyEngine {
         return ExceptionLimit.unknown(reasonCode, "this policy engine has no exception limits");
     }
 
+    /**
+     * How long a credential issued now to an agent at this level may live, and when its end is
+     * announced (decision-tables/key-lifetimes.dmn). Never throws: a failure is an unknown lifetime.
+     */
+    default KeyLifetime keyLifetime(KeyLifetime.Credential credential, AutonomyLevel level) {
+        return KeyLifetime.unknown("this policy engine has no key lifetimes");
+    }
+
     /** The policy version in force: what was loaded, when, and its content hash. */
     PolicySnapshot current();
 }

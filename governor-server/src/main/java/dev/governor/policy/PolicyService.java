@@ -89,6 +89,11 @@ public class PolicyService implements PolicyEngine {
     }
 
     @Override
+    public KeyLifetime keyLifetime(KeyLifetime.Credential credential, AutonomyLevel level) {
+        return active.get().keyLifetime(credential, level);
+    }
+
+    @Override
     public PolicySnapshot current() {
         return active.get().current();
     }

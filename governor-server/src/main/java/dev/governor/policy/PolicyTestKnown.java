@@ -23,7 +23,9 @@ import static dev.governor.policy.PolicyTestReader.time;
  * halts:   [{ scope: ENVIRONMENT_TIER, value: PRODUCTION, reason: INC-9, by: admin }]
  * exceptions: [{ agentId: ops-bot, actionTypes: [config.update], targets: ["svc/pay*"],
  *             reasonCodes: [PERMISSION_NOT_GRANTED], until: +1h }]   (approved by two people)
+ * token:   { token: gvs_abc, sessionId: run-1, permissions: [config:read], requestSessionId: run-1 }
  * </pre>
+ * and on the agent {@code endedGrants: { "config:*": -1h }}: grants whose end has come.
  */
 final class PolicyTestKnown {
 
@@ -34,7 +36,8 @@ final class PolicyTestKnown {
         return EvaluationInput.Known.NOTHING.withAssets(assets(given.get("assets"), where))
                 .withSession(session(given.get("session"), now, where))
                 .withHalts(halts(given.get("halts"), where))
-                .withExceptions(exceptions(given.get("exceptions"), agentId, now, where));
+                .withExceptions(exceptions(given.get("exceptions"), agentId, now, where))
+                .withToken(token(given.get("token"), now, where));
     }
 
     /** Exceptions as Governor gathers them: approved; agentId defaults to the request's agent, until to +1h. */
@@ -50,6 +53,25 @@ final class PolicyTestKnown {
                     List.copyOf(PolicyTestReader.strings(e.get("targets"))), List.copyOf(PolicyTestReader.strings(e.get("reasonCodes"))),
                     time(e.path("until").asText("+1h"), now), List.of("approver-1", "approver-2")));
         }
+        return out;
+    }
+
+    /** The session token the request was made with; absent: the agent's key. */
+    private static EvaluationInput.TokenFacts token(JsonNode t, java.time.Instant now, String where) {
+        if (t == null || t.isNull()) return null;
+        allow(t, where + " token", "token", "sessionId", "permissions", "expiresAt", "requestSessionId");
+        java.util.Set<String> permissions = new java.util.TreeSet<>();
+        t.path("permissions").forEach(p -> permissions.add(p.asText()));
+        return new EvaluationInput.TokenFacts(t.path("token").asText("gvs_test"), text(t, "sessionId"), permissions,
+                t.has("expiresAt") ? time(text(t, "expiresAt"), now) : now.plusSeconds(3600),
+                optional(t, "requestSessionId"));
+    }
+
+    /** {@code endedGrants: { grant: time }} on the agent. */
+    static java.util.Map<String, java.time.Instant> endedGrants(JsonNode map, java.time.Instant now) {
+        java.util.Map<String, java.time.Instant> out = new java.util.TreeMap<>();
+        if (map == null) return out;
+        map.fields().forEachRemaining(e -> out.put(e.getKey(), time(e.getValue().asText(), now)));
         return out;
     }
 

@@ -63,15 +63,17 @@ final class PolicyTestReader {
     private static EvaluationInput given(JsonNode g, Instant fileNow, String where) {
         if (g == null) throw new IllegalArgumentException("'given' is missing");
         allow(g, where + " given", "now", "agentId", "agent", "action", "inputs", "freezes", "budgetUsage", "halt",
-                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session", "history", "halts", "exceptions");
+                "approval", "planStep", "planSteps", "pendingApprovals", "assets", "session", "history", "halts", "exceptions", "token");
         Instant now = g.has("now") ? Instant.parse(g.get("now").asText()) : fileNow != null ? fileNow : Instant.now();
         JsonNode a = g.get("agent");
         EvaluationInput.AgentFacts agent = null;
         if (a != null && !a.isNull()) {
-            allow(a, where + " agent", "id", "suspended", "autonomyLevel", "environments", "permissions", "orphaned");
+            allow(a, where + " agent", "id", "suspended", "autonomyLevel", "environments", "permissions", "orphaned",
+                    "endedGrants");
             agent = new EvaluationInput.AgentFacts(text(a, "id"), a.path("suspended").asBoolean(false),
                     a.hasNonNull("autonomyLevel") ? AutonomyLevel.valueOf(a.get("autonomyLevel").asText()) : null, strings(a.get("environments")),
-                    strings(a.get("permissions")), a.path("orphaned").asBoolean(false));
+                    strings(a.get("permissions")), a.path("orphaned").asBoolean(false),
+                    PolicyTestKnown.endedGrants(a.get("endedGrants"), now));
         }
         String agentId = g.has("agentId") ? g.get("agentId").asText() : agent != null ? agent.id() : "unknown-agent";
         JsonNode action = g.get("action");

@@ -12,7 +12,10 @@ public enum ReasonCode {
 
     UNKNOWN_AGENT(Outcome.DENY, "the agent is not registered"),
     AGENT_SUSPENDED(Outcome.DENY, "the agent is suspended"),
-    PERMISSION_NOT_GRANTED(Outcome.DENY, "the agent holds no grant `<resource>:<verb>` for the action type"),
+    PERMISSION_NOT_GRANTED(Outcome.DENY, "the agent holds no grant `<resource>:<verb>` for the action type, the "
+            + "grant that would has expired (`grantsUntil`), or the session token used carries none"),
+    TOKEN_SESSION_MISMATCH(Outcome.DENY, "the request was made with a session token issued for another session "
+            + "(`POST /v1/agents/{id}/tokens`)"),
     AGENT_ORPHANED(Outcome.REQUIRE_APPROVAL, "the agent's owner is disabled, deleted or not a known user: its "
             + "mutations need a human until it is reassigned; reads pass"),
     ENVIRONMENT_NOT_ALLOWED(Outcome.DENY, "the agent may not act in the action's environment"),

@@ -68,6 +68,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /v1/agents/{id}/resume", AGENT_ADMIN);
         MATRIX.put("POST /v1/agents/{id}/keys/rotate", AGENT_ADMIN);
         MATRIX.put("DELETE /v1/agents/{id}/keys", AGENT_ADMIN);
+        MATRIX.put("POST /v1/agents/{id}/tokens", AGENT_ONLY);
         MATRIX.put("GET /v1/assets", READ);
         MATRIX.put("POST /v1/assets", ASSET_ADMIN);
         MATRIX.put("GET /v1/assets/{id}", READ);
@@ -175,6 +176,7 @@ class PermissionMatrixTest {
                     case "POST /v1/agents/{id}/grant-requests" -> Map.of("permission", "matrix:" + who.name().toLowerCase(),
                             "justification", "matrix");
                     case "POST /v1/decisions/{id}/human-action" -> Map.of("action", "ACCEPTED");
+                    case "POST /v1/agents/{id}/tokens" -> Map.of("sessionId", "matrix", "permissions", List.of("config:read"));
                     default -> Map.of();
                 };
                 RequestSpecification request = tokens.get(who) == null ? TestAuth.anonymous()

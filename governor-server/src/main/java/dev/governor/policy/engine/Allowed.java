@@ -29,7 +29,7 @@ final class Allowed {
     static final List<Class<?>> FACTS = List.of(
             ActionFact.class, AgentFact.class, Answer.class, Apply.class, ApprovalFact.class,
             ApprovalVerdict.class, BoundApproval.class, ExceptionFact.class, ExceptionVerdict.class, CumulativeImpact.class, Decision.class, Durations.class,
-            FreezeFact.class, FreshnessLimit.class, HaltFact.class, ScopedHaltFact.class, InputFact.class, InputHistory.class, MetricFamily.class,
+            FreezeFact.class, FreshnessLimit.class, HaltFact.class, ScopedHaltFact.class, TokenFact.class, InputFact.class, InputHistory.class, MetricFamily.class,
             MetricLimit.class, MetricLimit.Kind.class, PendingApprovalsFact.class, PlanFact.class, PlanStepFact.class, PlannedStep.class,
             RequestFact.class, RequiredEvidence.class, Say.class, StepReason.class, Verdict.class,
             SensitiveTarget.class, Prerequisite.class, SessionStepFact.class,

@@ -49,7 +49,8 @@ final class DmnLoader {
             Map.entry("autonomy-promotion.dmn", DmnTables.PROMOTION),
             Map.entry("drift-response.dmn", DmnTables.DRIFT),
             Map.entry("outcome-deadlines.dmn", DmnTables.OUTCOME_DEADLINES),
-            Map.entry("exceptions.dmn", DmnTables.EXCEPTIONS));
+            Map.entry("exceptions.dmn", DmnTables.EXCEPTIONS),
+            Map.entry("key-lifetimes.dmn", DmnTables.KEY_LIFETIMES));
 
     private DmnLoader() {
     }

@@ -35,6 +35,7 @@ final class DmnTables {
     static final String DRIFT = "Drift response";
     static final String OUTCOME_DEADLINES = "Outcome deadline";
     static final String EXCEPTIONS = "Exception limits";
+    static final String KEY_LIFETIMES = "Key lifetime";
 
     /** One selected row: its stable id, its 1-based position, and what it produced. */
     record Row(String file, String table, String rowId, int rowIndex) {

@@ -204,7 +204,12 @@ final class Evaluator {
         var agent = input.agent();
         if (agent != null) {
             facts.add(new AgentFact(agent.id(), agent.suspended(), agent.autonomyLevel(),
-                    agent.environments(), agent.permissions(), agent.orphaned()));
+                    agent.environments(), agent.permissions(), agent.orphaned(), agent.endedGrants()));
+        }
+        var token = input.known().token();
+        if (token != null) {
+            facts.add(new TokenFact(token.token(), token.sessionId(), token.permissions(), token.expiresAt(),
+                    token.requestSessionId()));
         }
         Set<String> families = new LinkedHashSet<>();
         for (var in : input.inputs()) {

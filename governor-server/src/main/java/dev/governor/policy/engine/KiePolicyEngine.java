@@ -1,6 +1,8 @@
 package dev.governor.policy.engine;
 
+import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.BlastRadius;
+import dev.governor.policy.KeyLifetime;
 import dev.governor.policy.DriftResponse;
 import dev.governor.policy.DriftSignals;
 import dev.governor.policy.Evaluation;
@@ -148,6 +150,15 @@ public final class KiePolicyEngine implements PolicyEngine {
             return Deadline.run(timeout, () -> ExceptionLimits.of(tables, reasonCode));
         } catch (Throwable e) { // the contract: never throw; a code the table cannot speak for is not liftable
             return ExceptionLimit.unknown(reasonCode, describe(e));
+        }
+    }
+
+    @Override
+    public KeyLifetime keyLifetime(KeyLifetime.Credential credential, AutonomyLevel level) {
+        try {
+            return Deadline.run(timeout, () -> KeyLifetimes.of(tables, credential, level));
+        } catch (Throwable e) { // the contract: never throw; an unknown lifetime issues nothing
+            return KeyLifetime.unknown(describe(e));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.governor.policy.engine.facts;
 import dev.governor.policy.AutonomyLevel;
 import dev.governor.policy.Grants;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -11,11 +14,28 @@ import java.util.TreeSet;
  * environments may name environments (their aliases included) or tiers.
  */
 public record AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel,
-                        Set<String> environments, Set<String> permissions, boolean orphaned) {
+                        Set<String> environments, Set<String> permissions, boolean orphaned,
+                        Map<String, Instant> endedGrants) {
 
     public AgentFact {
         environments = environments == null ? Set.of() : Set.copyOf(environments);
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+        endedGrants = endedGrants == null ? Map.of() : Map.copyOf(endedGrants);
+    }
+
+    public AgentFact(String id, boolean suspended, AutonomyLevel autonomyLevel, Set<String> environments,
+                     Set<String> permissions, boolean orphaned) {
+        this(id, suspended, autonomyLevel, environments, permissions, orphaned, Map.of());
+    }
+
+    /**
+     * The ended grant ({@code grantsUntil} reached) that would have covered {@code resource:verb},
+     * as {@code "<grant> (ended <instant>)"}, the first by name; null when none would have.
+     */
+    public String endedGrant(String resource, String verb) {
+        return new TreeMap<>(endedGrants).entrySet().stream()
+                .filter(e -> Grants.covers(e.getKey(), resource, verb))
+                .map(e -> e.getKey() + " (it expired at " + e.getValue() + ")").findFirst().orElse(null);
     }
 
     public String getId() { return id; }
