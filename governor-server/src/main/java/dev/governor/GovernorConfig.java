@@ -314,6 +314,14 @@ public interface GovernorConfig {
         @WithDefault("PT1M")
         Duration failureWindow();
 
+        /**
+         * How often the owners of agents whose keys have entered their warning time
+         * (decision-tables/key-lifetimes.dmn) are told, once a key, through the approval webhook
+         * ({@code off} disables it).
+         */
+        @WithDefault("15m")
+        String keyNoticeEvery();
+
         enum FourEyes { IRREVERSIBLE, ALWAYS, OFF }
     }
 

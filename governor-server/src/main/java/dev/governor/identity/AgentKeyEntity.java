@@ -28,6 +28,8 @@ class AgentKeyEntity {
     OffsetDateTime expiresAt;
     @Column(name = "warn_from")
     OffsetDateTime warnFrom;
+    @Column(name = "owner_notified_at")
+    OffsetDateTime ownerNotifiedAt;
     @Column(name = "lifetime_source")
     String lifetimeSource;
 }

@@ -39,6 +39,21 @@ public class AgentKeys {
     public record Issued(String key, String prefix, Instant expiresAt, Instant warnFrom) {
     }
 
+    /** A live key inside its warning time, whose owner is to be told. */
+    public record KeyEnd(String agentId, String prefix, Instant expiresAt) {
+    }
+
+    /**
+     * Claims the telling of up to {@code max} keys that have entered their warning time and whose
+     * owner was not told yet: each key is claimed once, whichever run or instance gets there first.
+     */
+    @Transactional
+    public java.util.List<KeyEnd> claimEndNotices(int max) {
+        OffsetDateTime now = now();
+        return keys.endingUntold(now, max).stream().filter(k -> keys.claimNotice(k.id, now) == 1)
+                .map(k -> new KeyEnd(k.agentId, k.keyPrefix, k.expiresAt.toInstant())).toList();
+    }
+
     /** The first key of a newly registered agent; its AGENT_CREATED audit record stands for it. */
     @Transactional
     public Issued first(String agentId, CredentialLifetime lifetime) {

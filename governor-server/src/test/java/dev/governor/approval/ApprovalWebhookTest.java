@@ -123,6 +123,36 @@ class ApprovalWebhookTest {
         assertThat(nextOf("halt.lifted").path("haltId").asText()).isEqualTo(tier);
     }
 
+    @Inject
+    dev.governor.agent.KeyEndNotices keyEnds;
+
+    /** KeyEndNotices' caller, the scheduled job: a key inside its warning time is told to the owner once. */
+    @Test
+    void aKeyNearItsEndIsToldToTheOwnerOnceEvenByRunsAtOnce() throws Exception {
+        RegisteredAgent agent = registerAgent("ROUTINE", List.of("sandbox"), List.of("*:*"));
+        String owner = TestAuth.asAdmin().get("/v1/agents/{id}", agent.id()).then().extract().path("owner");
+        String expires = TestAuth.asAdmin().queryParam("ttl", "PT15M") // shorter than the warning lead: due now
+                .post("/v1/agents/{id}/keys/rotate", agent.id()).then().statusCode(200).extract().path("expiresAt");
+
+        List<Integer> told = dev.governor.testing.Races.race(4, () -> keyEnds.notifyDue());
+
+        assertThat(told.stream().mapToInt(Integer::intValue).sum()).isPositive();
+        JsonNode notice = next();
+        while (!(notice.path("event").asText().equals("key.expiring") && notice.path("agentId").asText().equals(agent.id()))) {
+            notice = next();
+        }
+        assertThat(notice.path("owner").asText()).isEqualTo(owner);
+        assertThat(notice.path("expiresAt").asText()).isEqualTo(expires);
+        assertThat(notice.path("keyPrefix").asText()).startsWith("gvk_");
+        assertThat(notice.path("link").asText()).isEqualTo("https://governor.example.com/v1/agents/" + agent.id());
+        keyEnds.notifyDue();
+        for (String more = RECEIVED.poll(2, TimeUnit.SECONDS); more != null; more = RECEIVED.poll(2, TimeUnit.SECONDS)) {
+            JsonNode again = new ObjectMapper().readTree(more);
+            assertThat(again.path("event").asText() + " " + again.path("agentId").asText())
+                    .as("told once").isNotEqualTo("key.expiring " + agent.id());
+        }
+    }
+
     private static JsonNode nextOf(String event) throws Exception {
         JsonNode notice = next();
         while (!notice.path("event").asText().equals(event)) notice = next();
