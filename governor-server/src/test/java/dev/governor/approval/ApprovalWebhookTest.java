@@ -124,7 +124,7 @@ class ApprovalWebhookTest {
     }
 
     @Inject
-    dev.governor.agent.KeyEndNotices keyEnds;
+    dev.governor.autonomy.KeyEndNotices keyEnds;
 
     /** KeyEndNotices' caller, the scheduled job: a key inside its warning time is told to the owner once. */
     @Test

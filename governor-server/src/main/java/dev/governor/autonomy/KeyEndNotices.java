@@ -1,6 +1,7 @@
-package dev.governor.agent;
+package dev.governor.autonomy;
 
 import dev.governor.GovernorConfig;
+import dev.governor.agent.AgentGrants;
 import dev.governor.api.ApiException;
 import dev.governor.approval.ApprovalWebhook;
 import dev.governor.identity.AgentKeys;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * Tells an agent's owner, once a key, that the agent's key is inside its warning time
  * (decision-tables/key-lifetimes.dmn), so that someone rotates it before the agent gets 401s.
  * The agent itself is told on every answer (the {@code Governor-Key-Expires} and {@code Warning}
- * headers); this is the owner's copy, through the approval webhook.
+ * headers); this is the owner's copy, through the approval webhook. Here beside {@link OwnerNotices}
+ * rather than in agent/, which the approval package depends on.
  */
 @ApplicationScoped
 public class KeyEndNotices {
