@@ -62,9 +62,12 @@ public final class ReceiptGuard {
     private Map<String, PublicKey> keysFor(String keyId, Instant now) {
         if (source == null) return keys;
         Map<String, PublicKey> held = keys;
+        // A receipt naming no key (unreadable) is refused by verify; it needs the keys only once.
         if (held != null && (keyId == null || held.containsKey(keyId))) return held;
         synchronized (this) {
-            if (keys == null || (!keys.containsKey(keyId) && !now.isBefore(fetchedAt.plus(refreshEvery)))) {
+            boolean stale = keys == null
+                    || (keyId != null && !keys.containsKey(keyId) && !now.isBefore(fetchedAt.plus(refreshEvery)));
+            if (stale) {
                 keys = Map.copyOf(source.get());
                 fetchedAt = now;
             }

@@ -122,6 +122,38 @@ class ReceiptsTest {
     }
 
     @Test
+    void unreadableReceiptsRacingTheFirstKeyFetchAreRefusedNeverThrown() throws Exception {
+        ReceiptGuard guard = ReceiptGuard.refreshing(() -> {
+            try {
+                Thread.sleep(100); // the others queue behind the first fetch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return keys;
+        }, java.time.Duration.ofSeconds(30));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Throwable>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        guard.accept(null, ACTION, NOW);
+                        return null;
+                    } catch (Throwable t) {
+                        return t;
+                    }
+                }));
+            }
+            start.countDown();
+            for (var r : results) assertThat(r.get()).isInstanceOf(Receipts.InvalidReceiptException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void garbageIsRefusedNeverThrownAtTheCaller() {
         for (String junk : new String[]{null, "", "a.b", "a.b.c", "!!.??.**", "e30.e30.e30"}) {
             assertThatThrownBy(() -> Receipts.verify(junk, ACTION, keys, NOW)).isInstanceOf(Receipts.InvalidReceiptException.class);
