@@ -59,6 +59,11 @@ public class ApprovalWebhook {
         }
     }
 
+    /** Whether a receiver is configured: a notice claimed once must not be spent on nobody. */
+    public boolean configured() {
+        return config.approval().webhook().url().isPresent();
+    }
+
     /**
      * Any other message for the people the webhook reaches (an agent's drift, for its owner), sent
      * the same way; call it after commit. Completes false when no webhook is configured.

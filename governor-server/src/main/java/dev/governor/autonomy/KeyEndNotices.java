@@ -48,6 +48,8 @@ public class KeyEndNotices {
 
     /** @return how many owners this run told (each claim has committed before its message is sent) */
     public int notifyDue() {
+        // Unclaimed until a receiver exists: configuring the webhook later still tells the owners.
+        if (!webhook.configured()) return 0;
         var due = keys.claimEndNotices(BATCH);
         for (AgentKeys.KeyEnd end : due) {
             webhook.post(new KeyNotice("key.expiring", end.agentId(), owner(end.agentId()), end.prefix(),

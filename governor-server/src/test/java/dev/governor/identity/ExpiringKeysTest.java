@@ -90,6 +90,18 @@ class ExpiringKeysTest {
         read(shortLived).statusCode(401);
     }
 
+    @jakarta.inject.Inject
+    dev.governor.autonomy.KeyEndNotices keyEnds;
+
+    /** KeyEndNotices' caller, the scheduled job: with no webhook configured (this profile) nothing is claimed. */
+    @Test
+    void withNoReceiverAKeyNearItsEndIsLeftForTheOwnerToBeToldLater() {
+        RegisteredAgent agent = Given.agent().register();
+        rotate(agent, "PT15M").statusCode(200); // inside its warning lead: due at once
+
+        assertThat(keyEnds.notifyDue()).isZero();
+    }
+
     @Test
     void anObservingAgentsKeyLivesLongerThanAnAutonomousOnes() {
         Given.owner("alice@example.com");
